@@ -1,0 +1,4 @@
+/**
+ * Interfaces shared by every kind of plugin.
+ */
+package io.aqueduct.connect.components;

@@ -1,0 +1,23 @@
+package io.aqueduct.connect.errors;
+
+/**
+ * Data does not fit its schema, or cannot be converted, serialized or deserialized.
+ *
+ * <p>Converters throw it for malformed input; the message names the topic and what is wrong. Under
+ * {@code errors.tolerance=all} the runtime skips (and, for sinks, dead-letters) the record instead of
+ * failing the task.
+ */
+public class DataException extends ConnectException {
+
+    public DataException(String message) {
+        super(message);
+    }
+
+    public DataException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public DataException(Throwable cause) {
+        super(cause);
+    }
+}
