@@ -195,7 +195,7 @@ public class SchemaBuilder implements Schema {
         try {
             ConnectSchema.validateValue(this, value);
         } catch (DataException e) {
-            throw new SchemaBuilderException("Invalid defaultValue " + ValueText.brief(value) + " for a "
+            throw new SchemaBuilderException("Invalid defaultValue " + ValueText.brief(value) + " for the "
                     + type + " schema: " + e.getMessage(), e);
         }
         defaultValue = value;

@@ -25,7 +25,7 @@ final class SchemaValidation {
         }
         if (value == null) {
             if (!schema.isOptional()) {
-                throw new DataException("Invalid value for " + subject(path) + ": null is not allowed by the required "
+                throw new DataException("Invalid " + subject(path) + ": null is not allowed by the required "
                         + describe(schema) + " schema; give a value or make the schema optional");
             }
             return;
@@ -143,7 +143,7 @@ final class SchemaValidation {
         }
         Struct struct = (Struct) value;
         if (!struct.schema().equals(schema)) {
-            throw new DataException("Invalid value for " + subject(path) + ": the struct has schema "
+            throw new DataException("Invalid " + subject(path) + ": the struct has schema "
                     + struct.schema() + " but " + describe(schema)
                     + " is expected; create the struct with the field's own schema");
         }
@@ -151,7 +151,7 @@ final class SchemaValidation {
     }
 
     private static DataException typeMismatch(Schema schema, Object value, String path) {
-        return new DataException("Invalid value for " + subject(path) + ": a " + describe(schema)
+        return new DataException("Invalid " + subject(path) + ": the " + describe(schema)
                 + " schema needs a " + expectedClass(schema) + " but got " + ValueText.brief(value));
     }
 
@@ -183,6 +183,6 @@ final class SchemaValidation {
     }
 
     private static String subject(String path) {
-        return path == null ? "value" : "field \"" + path + "\"";
+        return path == null ? "value" : "value of field \"" + path + "\"";
     }
 }
