@@ -1,0 +1,4 @@
+/**
+ * Helpers for connector authors.
+ */
+package io.aqueduct.connect.util;
