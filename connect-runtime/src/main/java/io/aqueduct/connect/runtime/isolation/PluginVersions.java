@@ -28,6 +28,7 @@ final class PluginVersions {
         return version;
     }
 
+    @SuppressWarnings("try") // the swap only needs to be open
     private static String compute(Class<?> pluginClass) {
         if (Versioned.class.isAssignableFrom(pluginClass)) {
             try (LoaderSwap swap = new LoaderSwap(pluginClass.getClassLoader())) {

@@ -177,6 +177,7 @@ public final class Plugins implements AutoCloseable {
      *
      * @throws ConnectException when the constructor is missing or fails
      */
+    @SuppressWarnings("try") // the swap only needs to be open
     public <T> T newInstance(Class<T> pluginClass) {
         try (LoaderSwap swap = withClassLoader(loaderOf(pluginClass))) {
             return pluginClass.getDeclaredConstructor().newInstance();
