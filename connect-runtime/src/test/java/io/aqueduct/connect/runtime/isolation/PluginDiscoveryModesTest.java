@@ -1,12 +1,15 @@
 package io.aqueduct.connect.runtime.isolation;
 
 import io.aqueduct.connect.errors.ConnectException;
+import io.aqueduct.connect.runtime.config.StandaloneConfig;
+import io.aqueduct.connect.runtime.config.WorkerConfig;
 import io.aqueduct.connect.runtime.config.WorkerConfig.PluginDiscovery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static io.aqueduct.connect.runtime.isolation.PluginFixtures.widgetSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,6 +132,21 @@ class PluginDiscoveryModesTest {
             assertEquals(java.util.Set.of(TestWidget.KIND), plugins.kinds());
             assertEquals(List.of(), plugins.plugins(missing));
             assertThrows(ConnectException.class, () -> plugins.pluginClass(missing, "Anything"));
+        }
+    }
+
+    @Test
+    void workerConfigurationSelectsPathModeAndTheStandardKinds() {
+        StandaloneConfig config = new StandaloneConfig(Map.of(
+                StandaloneConfig.OFFSET_STORAGE_FILE_FILENAME_CONFIG, "/tmp/offsets.json",
+                WorkerConfig.PLUGIN_PATH_CONFIG, pluginPath.toString(),
+                WorkerConfig.PLUGIN_DISCOVERY_CONFIG, "service_load"));
+
+        try (Plugins plugins = Plugins.discover(config)) {
+            assertTrue(plugins.kinds().contains(PluginKind.CONFIG_PROVIDER), plugins.kinds().toString());
+            assertFalse(plugins.kinds().contains(TestWidget.KIND));
+            assertTrue(classNames(plugins, PluginKind.CONFIG_PROVIDER)
+                    .contains("org.apache.kafka.common.config.provider.FileConfigProvider"));
         }
     }
 
