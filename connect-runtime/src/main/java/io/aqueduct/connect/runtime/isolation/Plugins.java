@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -134,21 +135,21 @@ public final class Plugins implements AutoCloseable {
                 .orElseThrow(() -> registry.unknown(kinds, name, context));
     }
 
-    private java.util.Optional<Class<?>> undiscoveredClassPathPlugin(List<PluginKind> available, String name) {
+    private Optional<Class<?>> undiscoveredClassPathPlugin(List<PluginKind> available, String name) {
         Class<?> candidate;
         try {
             candidate = Class.forName(ApacheAliases.toAqueduct(name), false, parent);
         } catch (ClassNotFoundException | LinkageError e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (PluginKind kind : available) {
             if (kinds.get(kind).unusableReason(candidate) == null) {
                 log.warn("Plugin {} was not discovered but is on the worker's class path; using it. Add it to"
                         + " {} so that plugin.discovery finds it.", candidate.getName(), kind.serviceManifest());
-                return java.util.Optional.of(candidate);
+                return Optional.of(candidate);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A new instance of the plugin {@code nameOrAlias} names, created with its loader as context loader. */
