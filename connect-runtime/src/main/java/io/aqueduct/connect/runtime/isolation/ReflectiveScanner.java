@@ -1,0 +1,107 @@
+package io.aqueduct.connect.runtime.isolation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Finds plugins the slow, thorough way: lists every class file of a location's jars and directories,
+ * loads each candidate with the location's loader without initializing it, and keeps those that are
+ * usable plugins of some kind. Classes that fail to load (a missing optional dependency) are skipped.
+ */
+final class ReflectiveScanner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReflectiveScanner.class);
+
+    private ReflectiveScanner() {
+    }
+
+    /**
+     * @param packagePrefix only classes whose name starts with it are considered; empty for all
+     */
+    static List<DiscoveredPlugin> scan(PluginLocation location, List<ResolvedKind> kinds, String packagePrefix) {
+        List<DiscoveredPlugin> found = new ArrayList<>();
+        for (Path root : location.roots()) {
+            for (String className : classNames(root)) {
+                if (className.startsWith(packagePrefix) && PluginClassShape.mayBePlugin(className)) {
+                    inspect(location, kinds, className, found);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void inspect(PluginLocation location, List<ResolvedKind> kinds, String className,
+                                List<DiscoveredPlugin> found) {
+        Class<?> candidate;
+        try {
+            candidate = Class.forName(className, false, location.loader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            log.debug("Skipping {} in {} while scanning for plugins: {}", className, location.name(), e.toString());
+            return;
+        }
+        if (!location.classPath() && !location.defines(candidate)) {
+            return; // shadowed by the worker's own copy
+        }
+        try {
+            if (PluginClassShape.unusableReason(candidate) != null) {
+                return;
+            }
+            for (ResolvedKind kind : kinds) {
+                if (kind.unusableReason(candidate) == null) {
+                    found.add(new DiscoveredPlugin(candidate, kind.kind(), location));
+                }
+            }
+        } catch (LinkageError e) {
+            log.debug("Skipping {} in {} while scanning for plugins: {}", className, location.name(), e.toString());
+        }
+    }
+
+    static List<String> classNames(Path root) {
+        if (Files.isDirectory(root)) {
+            return classNamesInDirectory(root);
+        }
+        if (Files.isRegularFile(root)) {
+            return classNamesInJar(root);
+        }
+        return List.of();
+    }
+
+    private static List<String> classNamesInJar(Path jar) {
+        List<String> names = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            for (JarEntry entry : (Iterable<JarEntry>) file.stream()::iterator) {
+                String entryName = entry.getName();
+                if (!entry.isDirectory() && entryName.endsWith(".class")) {
+                    names.add(toClassName(entryName));
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot read plugin jar {} ({}); its classes are not scanned", jar, e.toString());
+        }
+        return names;
+    }
+
+    private static List<String> classNamesInDirectory(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".class"))
+                    .map(file -> toClassName(directory.relativize(file).toString().replace('\\', '/')))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list classes under " + directory, e);
+        }
+    }
+
+    private static String toClassName(String classFilePath) {
+        return classFilePath.substring(0, classFilePath.length() - ".class".length()).replace('/', '.');
+    }
+}
