@@ -90,9 +90,9 @@ public class WorkerConfig extends AbstractConfig {
                                 + " uber-jar, or a directory of classes) is one plugin with its own class loader.")
                 .define(PLUGIN_DISCOVERY_CONFIG, Type.STRING, PluginDiscovery.HYBRID_WARN.name().toLowerCase(Locale.ROOT),
                         caseInsensitiveEnum(PluginDiscovery.values()), Importance.LOW,
-                        "How plugins are found: only_scan (reflective scan), hybrid_warn and hybrid_fail (service"
-                                + " manifests, falling back to a scan with a warning or a failure), service_load"
-                                + " (service manifests only, fastest).")
+                        "How plugins are found: only_scan (reflective scan only), hybrid_warn and hybrid_fail"
+                                + " (scan and service manifests; a plugin found only by the scan is a warning or a"
+                                + " start-up failure), service_load (service manifests only, fastest).")
                 .define(CONFIG_PROVIDERS_CONFIG, Type.LIST, "", Importance.LOW,
                         "Names of ConfigProviders, each set up with config.providers.<name>.class and"
                                 + " config.providers.<name>.param.*, for ${<name>:<path>:<key>} placeholders.")
