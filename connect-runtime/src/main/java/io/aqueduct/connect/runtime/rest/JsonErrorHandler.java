@@ -3,7 +3,6 @@ package io.aqueduct.connect.runtime.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aqueduct.connect.runtime.rest.entities.ErrorMessage;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -24,17 +23,16 @@ final class JsonErrorHandler extends ErrorHandler {
     private static final String JSON = "application/json";
 
     @Override
+    public boolean errorPageForMethod(String method) {
+        return true; // Jetty writes bodies only for GET/POST/HEAD by default; clients of PUT/DELETE need them too
+    }
+
+    @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         // Always JSON, whatever the client accepts: clients of this API parse error bodies as JSON.
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, JSON);
-        return ByteBuffer.wrap(body(status, reason));
     }
 
     static byte[] body(int code, String message) {

@@ -101,10 +101,10 @@ public final class RestServer {
             }
         }
 
-        ServletContextHandler main = context(RestResources.main(access, loggers, adminListeners == null));
+        ServletContextHandler main = context(RestResources.main(adminListeners == null));
         Handler contexts = main;
         if (separateAdmin) {
-            ServletContextHandler admin = context(RestResources.admin(access, loggers));
+            ServletContextHandler admin = context(RestResources.admin());
             main.setVirtualHosts(List.of("@" + MAIN));
             admin.setVirtualHosts(List.of("@" + ADMIN));
             contexts = new ContextHandlerCollection(main, admin);
@@ -182,8 +182,9 @@ public final class RestServer {
         return connector;
     }
 
-    private static ServletContextHandler context(List<Object> resources) {
+    private ServletContextHandler context(List<Class<?>> resources) {
         ResourceConfig app = new ResourceConfig();
+        app.register(RestResources.binder(access, loggers));
         app.register(JacksonFeature.withoutExceptionMappers());
         app.register(new ConnectExceptionMapper());
         resources.forEach(app::register);

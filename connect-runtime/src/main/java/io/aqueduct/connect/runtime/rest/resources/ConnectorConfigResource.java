@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.runtime.herder.Created;
 import io.aqueduct.connect.runtime.rest.entities.ConnectorInfo;
 import jakarta.ws.rs.Consumes;
@@ -20,10 +22,12 @@ import java.util.Map;
 /** {@code /connectors/{c}/config}: read, create-or-replace, merge. */
 @Path("/connectors/{connector}/config")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class ConnectorConfigResource {
 
     private final HerderAccess access;
 
+    @Inject
     ConnectorConfigResource(HerderAccess access) {
         this.access = access;
     }

@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.runtime.rest.entities.ConnectorOffsets;
 import io.aqueduct.connect.runtime.rest.entities.Message;
 import jakarta.ws.rs.Consumes;
@@ -15,10 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 /** {@code /connectors/{c}/offsets}: read, alter, reset. */
 @Path("/connectors/{connector}/offsets")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class ConnectorOffsetsResource {
 
     private final HerderAccess access;
 
+    @Inject
     ConnectorOffsetsResource(HerderAccess access) {
         this.access = access;
     }

@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.runtime.rest.entities.ConfigInfos;
 import io.aqueduct.connect.runtime.rest.entities.ConfigKeyInfo;
 import io.aqueduct.connect.runtime.rest.entities.PluginInfo;
@@ -20,6 +22,7 @@ import java.util.Map;
 /** {@code /connector-plugins}: installed plugins, their config definitions, config validation. */
 @Path("/connector-plugins")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class ConnectorPluginsResource {
 
     private static final String CONNECTOR_CLASS_CONFIG = "connector.class";
@@ -27,6 +30,7 @@ public final class ConnectorPluginsResource {
 
     private final HerderAccess access;
 
+    @Inject
     ConnectorPluginsResource(HerderAccess access) {
         this.access = access;
     }

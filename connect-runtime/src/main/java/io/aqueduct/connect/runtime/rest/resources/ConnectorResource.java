@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.runtime.herder.RestartRequest;
 import io.aqueduct.connect.runtime.rest.entities.ConnectorInfo;
 import io.aqueduct.connect.runtime.rest.entities.ConnectorStateInfo;
@@ -18,10 +20,12 @@ import jakarta.ws.rs.core.Response;
 /** {@code /connectors/{c}}: info, delete, status, restart and target state changes. */
 @Path("/connectors/{connector}")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class ConnectorResource {
 
     private final HerderAccess access;
 
+    @Inject
     ConnectorResource(HerderAccess access) {
         this.access = access;
     }

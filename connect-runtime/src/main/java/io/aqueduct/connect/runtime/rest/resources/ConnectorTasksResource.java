@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.rest.entities.ConnectorStateInfo;
 import io.aqueduct.connect.runtime.rest.entities.TaskInfo;
@@ -17,10 +19,12 @@ import java.util.List;
 /** {@code /connectors/{c}/tasks}: task configs, task status, task restart. */
 @Path("/connectors/{connector}/tasks")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class ConnectorTasksResource {
 
     private final HerderAccess access;
 
+    @Inject
     ConnectorTasksResource(HerderAccess access) {
         this.access = access;
     }

@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.runtime.rest.entities.ActiveTopicsInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -14,10 +16,12 @@ import java.util.Map;
 /** {@code /connectors/{c}/topics}: active topics and their reset. Unknown connectors simply have none. */
 @Path("/connectors/{connector}/topics")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class ConnectorTopicsResource {
 
     private final HerderAccess access;
 
+    @Inject
     ConnectorTopicsResource(HerderAccess access) {
         this.access = access;
     }

@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.errors.NotFoundException;
 import io.aqueduct.connect.runtime.herder.Created;
 import io.aqueduct.connect.runtime.herder.Herder;
@@ -25,10 +27,12 @@ import java.util.Map;
 /** {@code /connectors}: list (with {@code expand}) and create. */
 @Path("/connectors")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class ConnectorsResource {
 
     private final HerderAccess access;
 
+    @Inject
     ConnectorsResource(HerderAccess access) {
         this.access = access;
     }

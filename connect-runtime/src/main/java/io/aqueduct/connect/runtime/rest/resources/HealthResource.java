@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.runtime.herder.Herder;
 import io.aqueduct.connect.runtime.rest.entities.WorkerStatus;
 import jakarta.ws.rs.GET;
@@ -17,12 +19,14 @@ import java.util.concurrent.TimeoutException;
 /** {@code GET /health}: 503 while starting, 200 once the herder answers, 500 when it does not in time. */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class HealthResource {
 
     private static final Logger log = LoggerFactory.getLogger(HealthResource.class);
 
     private final HerderAccess access;
 
+    @Inject
     HealthResource(HerderAccess access) {
         this.access = access;
     }

@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.runtime.rest.Loggers;
 import io.aqueduct.connect.runtime.rest.entities.LoggerLevel;
 import jakarta.ws.rs.Consumes;
@@ -20,11 +22,13 @@ import java.util.Map;
  */
 @Path("/admin/loggers")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class LoggingResource {
 
     private final Loggers loggers;
     private final HerderAccess access;
 
+    @Inject
     LoggingResource(Loggers loggers, HerderAccess access) {
         this.loggers = loggers;
         this.access = access;

@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.runtime.rest.entities.ErrorMessage;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,10 +14,12 @@ import jakarta.ws.rs.core.Response;
  * answers for itself and {@code /admin} needs no herder for worker-scoped calls.
  */
 @PreMatching
+@Singleton
 public final class ReadinessFilter implements ContainerRequestFilter {
 
     private final HerderAccess access;
 
+    @Inject
     ReadinessFilter(HerderAccess access) {
         this.access = access;
     }

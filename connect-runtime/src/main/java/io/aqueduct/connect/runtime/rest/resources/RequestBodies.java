@@ -16,7 +16,6 @@ import io.aqueduct.connect.runtime.rest.errors.BadRequestException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -161,8 +160,7 @@ final class RequestBodies {
 
     private static Map<String, String> configMap(JsonNode object, String prefix, boolean nullsAllowed) {
         Map<String, String> config = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             JsonNode value = field.getValue();
             String where = "'" + prefix + field.getKey() + "'";
             if (value.isNull()) {
@@ -200,8 +198,8 @@ final class RequestBodies {
     }
 
     private static void rejectUnknownFields(JsonNode object, Set<String> allowed, String prefix) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String name = field.getKey();
             if (!allowed.contains(name)) {
                 throw new BadRequestException("Unknown field '" + prefix + name + "' in the request body; allowed "
                         + "fields are " + allowed.stream().sorted().map(f -> prefix + f)

@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.aqueduct.connect.runtime.rest.entities.ServerInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,10 +15,12 @@ import org.apache.kafka.common.utils.AppInfoParser;
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class RootResource {
 
     private final HerderAccess access;
 
+    @Inject
     RootResource(HerderAccess access) {
         this.access = access;
     }
