@@ -46,6 +46,38 @@ class FrameworkErrorsTest extends RestServerFixture {
     }
 
     @Test
+    void notLeaderIsA409ThatNamesTheLeaderUnlessForwardingWasRefused() {
+        createSource("c");
+        herder.writesGate = java.util.concurrent.CompletableFuture.failedFuture(
+                new io.aqueduct.connect.runtime.herder.NotLeaderException("Only the leader can stop connectors",
+                        "http://leader:8083/"));
+        http.put("/connectors/c/stop?forward=false", null).assertError(409,
+                "Cannot complete request because of a conflicting operation (e.g. worker rebalance)");
+        Http.Reply forwardable = http.put("/connectors/c/stop", null);
+        assertEquals(409, forwardable.status());
+        assertTrue(forwardable.message().contains("http://leader:8083/"), forwardable.body());
+    }
+
+    @Test
+    void rebalanceExpectedIsThe500OfTheReference() {
+        herder.writesGate = java.util.concurrent.CompletableFuture.failedFuture(
+                io.aqueduct.connect.runtime.herder.HerderErrors.rebalanceExpected());
+        http.delete("/connectors/c").assertError(500, "Request cannot be completed because a rebalance is expected");
+    }
+
+    @Test
+    void optionsListsTheAllowedMethodsAndHeadAnswersHeadersOnly() {
+        Http.Reply options = http.send("OPTIONS", "/connectors", null, null);
+        assertEquals(200, options.status());
+        assertTrue(options.header("Allow").contains("POST") && options.header("Allow").contains("GET"),
+                options.headers().toString());
+        Http.Reply head = http.send("HEAD", "/connectors", null, null);
+        assertEquals(200, head.status());
+        assertEquals("application/json", head.contentType());
+        assertEquals("", head.body());
+    }
+
+    @Test
     void noServerHeaderIsSent() {
         Http.Reply reply = http.get("/connectors");
         assertEquals(200, reply.status());

@@ -4,6 +4,7 @@ import io.aqueduct.connect.errors.AlreadyExistsException;
 import io.aqueduct.connect.errors.NotFoundException;
 import io.aqueduct.connect.runtime.herder.HerderErrors;
 import io.aqueduct.connect.runtime.herder.NotLeaderException;
+import io.aqueduct.connect.runtime.herder.RebalanceNeededException;
 import io.aqueduct.connect.runtime.rest.entities.ErrorMessage;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -32,12 +33,19 @@ public final class ConnectExceptionMapper implements ExceptionMapper<Throwable> 
         }
         int status = statusOf(exception);
         String message = exception.getMessage() != null ? exception.getMessage() : exception.toString();
-        if (status >= 500) {
+        if (status >= 500 && isExpected(exception)) {
+            log.warn("REST request failed with {}: {}", status, message);
+        } else if (status >= 500) {
             log.error("REST request failed with {}: {}", status, message, exception);
         } else {
             log.debug("REST request failed with {}: {}", status, message);
         }
         return json(Response.status(status), status, message);
+    }
+
+    /** Failures the runtime raises on purpose; their stack trace tells nothing. */
+    private static boolean isExpected(Throwable exception) {
+        return exception instanceof ConnectRestException || exception instanceof RebalanceNeededException;
     }
 
     private static int statusOf(Throwable exception) {
