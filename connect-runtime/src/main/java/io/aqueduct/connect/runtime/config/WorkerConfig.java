@@ -1,5 +1,6 @@
 package io.aqueduct.connect.runtime.config;
 
+import io.aqueduct.connect.runtime.rest.RestServerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -57,7 +58,7 @@ public class WorkerConfig extends AbstractConfig {
 
     /** The keys common to every worker mode. Sub-classes add theirs to a copy. */
     public static ConfigDef baseConfigDef() {
-        return new ConfigDef()
+        return RestServerConfig.addTo(new ConfigDef())
                 .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, "localhost:9092", new ConfigDef.NonEmptyString() {
                     @Override
                     public void ensureValid(String name, Object value) {
@@ -134,6 +135,11 @@ public class WorkerConfig extends AbstractConfig {
                 || key.startsWith("value.converter.") || key.startsWith("header.converter.")
                 || key.startsWith("listeners.https.") || key.startsWith("admin.listeners.https.")
                 || key.startsWith("ssl.") || key.startsWith("sasl.") || key.startsWith("security.");
+    }
+
+    /** The REST server's settings, read from the same worker properties. */
+    public RestServerConfig restServerConfig() {
+        return new RestServerConfig(originals());
     }
 
     public PluginDiscovery pluginDiscovery() {

@@ -4,6 +4,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +33,15 @@ class WorkerConfigTest {
         assertEquals(WorkerConfig.PluginDiscovery.HYBRID_WARN, config.pluginDiscovery());
         assertEquals(WorkerConfig.ClientOverridePolicy.ALL, config.clientOverridePolicy());
         assertEquals("localhost:9092", config.commonClientConfigs().get(WorkerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        assertEquals(List.of("http://:8083"), config.getList("listeners"));
+    }
+
+    @Test
+    void restKeysAreWorkerKeys() {
+        StandaloneConfig config = new StandaloneConfig(standalone("listeners", "http://127.0.0.1:0",
+                "access.control.allow.origin", "*"));
+        assertEquals("*", config.restServerConfig().getString("access.control.allow.origin"));
+        assertEquals(1, config.restServerConfig().listeners().size());
     }
 
     @Test
