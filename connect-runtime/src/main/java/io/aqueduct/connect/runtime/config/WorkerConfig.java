@@ -113,8 +113,14 @@ public class WorkerConfig extends AbstractConfig {
         return ConfigDef.CaseInsensitiveValidString.in(names);
     }
 
+    /**
+     * Parses {@code props} as they are: {@code ${provider:path:key}} placeholders must already have been
+     * resolved by {@code secrets.WorkerPropsTransformer}, which finds providers through plugin discovery.
+     * The empty provider list given to {@link AbstractConfig} keeps it from instantiating the
+     * {@code config.providers} a second time by class name alone.
+     */
     public WorkerConfig(ConfigDef definition, Map<String, String> props) {
-        super(definition, props, false);
+        super(definition, props, Map.of(CONFIG_PROVIDERS_CONFIG, ""), false);
         logUnknownKeys(definition, props);
     }
 

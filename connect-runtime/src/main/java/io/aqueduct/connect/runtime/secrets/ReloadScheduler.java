@@ -73,6 +73,7 @@ final class ReloadScheduler implements AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
+            pending.values().forEach(reload -> reload.future.cancel(false));
             pending.clear();
         }
         executor.shutdownNow();
