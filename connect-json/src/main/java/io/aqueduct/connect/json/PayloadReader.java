@@ -125,7 +125,7 @@ final class PayloadReader {
         try {
             return node.binaryValue();
         } catch (IOException | IllegalArgumentException e) {
-            throw new PathedDataException("a " + PayloadWriter.describe(schema) + " schema needs a Base64 string, but "
+            throw new PathedDataException("the " + PayloadWriter.describe(schema) + " schema needs a Base64 string, but "
                 + brief(node) + " is not valid Base64: " + e.getMessage(), e);
         }
     }
@@ -248,7 +248,7 @@ final class PayloadReader {
     }
 
     private static PathedDataException mismatch(String expected, Schema schema, JsonNode node) {
-        return new PathedDataException("a " + PayloadWriter.describe(schema) + " schema needs " + expected
+        return new PathedDataException("the " + PayloadWriter.describe(schema) + " schema needs " + expected
             + " in the JSON, but got " + brief(node));
     }
 

@@ -245,8 +245,8 @@ final class PayloadWriter {
     }
 
     private static PathedDataException mismatch(Object value, String expected, Schema schema) {
-        return new PathedDataException("a " + describe(schema) + " schema needs a " + expected + " value, but got a "
-            + value.getClass().getName() + "; convert the value or fix the schema");
+        return new PathedDataException("the " + describe(schema) + " schema needs a value of type " + expected
+            + ", but got a " + value.getClass().getName() + "; convert the value or fix the schema");
     }
 
     static String describe(Schema schema) {
