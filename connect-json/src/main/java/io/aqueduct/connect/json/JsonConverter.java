@@ -132,10 +132,7 @@ public class JsonConverter implements Converter, HeaderConverter, Versioned {
     private byte[] write(Schema schema, Object value, String what, String topic) {
         try {
             return writer.write(schema, value);
-        } catch (DataException e) {
-            throw new DataException("Cannot write the " + what + " of a record for topic '" + topic + "' as JSON: "
-                + e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (DataException | IOException e) {
             throw new DataException("Cannot write the " + what + " of a record for topic '" + topic + "' as JSON: "
                 + e.getMessage(), e);
         }
@@ -147,10 +144,7 @@ public class JsonConverter implements Converter, HeaderConverter, Versioned {
         } catch (JsonProcessingException e) {
             throw new DataException("Cannot read the " + what + " of a record from topic '" + topic
                 + "': it is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()), e);
-        } catch (DataException e) {
-            throw new DataException("Cannot read the " + what + " of a record from topic '" + topic + "': "
-                + e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (DataException | IOException e) {
             throw new DataException("Cannot read the " + what + " of a record from topic '" + topic + "': "
                 + e.getMessage(), e);
         }

@@ -24,6 +24,7 @@ import java.util.Map;
 final class PayloadReader {
 
     private static final int SHOWN_JSON_CHARS = 60;
+    private static final int MAX_RESCALE_DIGITS = 1000;
 
     private final boolean replaceNullWithDefault;
 
@@ -134,8 +135,14 @@ final class PayloadReader {
     private static BigDecimal readDecimal(Schema schema, JsonNode node) {
         if (node.isNumber()) {
             int scale = Decimal.scale(schema);
+            BigDecimal number = node.decimalValue();
+            if (Math.abs((long) number.scale() - scale) > MAX_RESCALE_DIGITS) {
+                // Rescaling 1e999999999 would build a billion-digit number: refuse instead of exhausting memory.
+                throw new PathedDataException("the decimal " + brief(node) + " is too far from the schema's scale "
+                    + scale + " to be represented");
+            }
             try {
-                return node.decimalValue().setScale(scale);
+                return number.setScale(scale);
             } catch (ArithmeticException e) {
                 throw new PathedDataException("the decimal " + node.decimalValue() + " has more digits after the"
                     + " point than the schema's scale " + scale + "; round it before writing", e);

@@ -81,6 +81,8 @@ class JsonConverterErrorTest {
             Arguments.of("{\"schema\":{\"type\":\"bytes\",\"name\":\"org.apache.kafka.connect.data.Decimal\","
                 + "\"parameters\":{\"scale\":\"1\"}},\"payload\":1.55}", "more digits after the point than"),
             Arguments.of("{\"schema\":{\"type\":\"bytes\",\"name\":\"org.apache.kafka.connect.data.Decimal\","
+                + "\"parameters\":{\"scale\":\"1\"}},\"payload\":1e999999999}", "too far from the schema's scale 1"),
+            Arguments.of("{\"schema\":{\"type\":\"bytes\",\"name\":\"org.apache.kafka.connect.data.Decimal\","
                 + "\"parameters\":{\"scale\":\"1\"}},\"payload\":true}", "needs a Base64 string")
         );
     }
