@@ -340,6 +340,15 @@ class ConnectorValidatorTest {
     }
 
     @Test
+    void connectorWhoseValidateThrowsGetsAnErrorOnItsClassKey() {
+        ConfigInfos infos = validator.validate(props("connector.class", "ExplodingSource", "name", "x"));
+
+        assertEquals(1, infos.errorCount());
+        String error = errors(infos, "connector.class").get(0);
+        assertTrue(error.contains("ExplodingSourceConnector") && error.contains("explodes on purpose"), error);
+    }
+
+    @Test
     void aConnectorPluginVersionThatIsNotInstalledIsAnError() {
         ConfigInfos infos = validator.validate(fileSource("connector.plugin.version", "9.9.9"));
 
