@@ -27,11 +27,15 @@ public class ConnectorConfig extends AbstractConfig {
 
     public static final String NAME_CONFIG = "name";
     public static final String CONNECTOR_CLASS_CONFIG = "connector.class";
+    public static final String CONNECTOR_VERSION_CONFIG = "connector.plugin.version";
     public static final String TASKS_MAX_CONFIG = "tasks.max";
     public static final String TASKS_MAX_ENFORCE_CONFIG = "tasks.max.enforce";
     public static final String KEY_CONVERTER_CLASS_CONFIG = WorkerConfig.KEY_CONVERTER_CLASS_CONFIG;
     public static final String VALUE_CONVERTER_CLASS_CONFIG = WorkerConfig.VALUE_CONVERTER_CLASS_CONFIG;
     public static final String HEADER_CONVERTER_CLASS_CONFIG = WorkerConfig.HEADER_CONVERTER_CLASS_CONFIG;
+    public static final String KEY_CONVERTER_VERSION_CONFIG = KEY_CONVERTER_CLASS_CONFIG + ".plugin.version";
+    public static final String VALUE_CONVERTER_VERSION_CONFIG = VALUE_CONVERTER_CLASS_CONFIG + ".plugin.version";
+    public static final String HEADER_CONVERTER_VERSION_CONFIG = HEADER_CONVERTER_CLASS_CONFIG + ".plugin.version";
     public static final String CONFIG_RELOAD_ACTION_CONFIG = "config.action.reload";
     public static final String CONFIG_RELOAD_ACTION_NONE = "none";
     public static final String CONFIG_RELOAD_ACTION_RESTART = "restart";
@@ -64,6 +68,9 @@ public class ConnectorConfig extends AbstractConfig {
                         "The connector's class: its full name, its simple name, or its simple name without the"
                                 + " 'Connector' suffix (for example FileStreamSource).",
                         COMMON_GROUP, ++order, Width.LONG, "Connector class")
+                .define(CONNECTOR_VERSION_CONFIG, Type.STRING, null, Importance.MEDIUM,
+                        "The version of the connector plugin to use; the installed version when unset.",
+                        COMMON_GROUP, ++order, Width.MEDIUM, "Connector version")
                 .define(TASKS_MAX_CONFIG, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.HIGH,
                         "The largest number of tasks the connector may split its work into.",
                         COMMON_GROUP, ++order, Width.SHORT, "Tasks max")
@@ -74,12 +81,21 @@ public class ConnectorConfig extends AbstractConfig {
                 .define(KEY_CONVERTER_CLASS_CONFIG, Type.STRING, null, Importance.LOW,
                         "Converter for record keys of this connector; the worker's key.converter when unset.",
                         COMMON_GROUP, ++order, Width.SHORT, "Key converter class")
+                .define(KEY_CONVERTER_VERSION_CONFIG, Type.STRING, null, Importance.LOW,
+                        "The version of the key converter plugin to use; the installed version when unset.",
+                        COMMON_GROUP, ++order, Width.SHORT, "Key converter version")
                 .define(VALUE_CONVERTER_CLASS_CONFIG, Type.STRING, null, Importance.LOW,
                         "Converter for record values of this connector; the worker's value.converter when unset.",
                         COMMON_GROUP, ++order, Width.SHORT, "Value converter class")
+                .define(VALUE_CONVERTER_VERSION_CONFIG, Type.STRING, null, Importance.LOW,
+                        "The version of the value converter plugin to use; the installed version when unset.",
+                        COMMON_GROUP, ++order, Width.SHORT, "Value converter version")
                 .define(HEADER_CONVERTER_CLASS_CONFIG, Type.STRING, null, Importance.LOW,
                         "HeaderConverter for record headers of this connector; the worker's header.converter when unset.",
                         COMMON_GROUP, ++order, Width.SHORT, "Header converter class")
+                .define(HEADER_CONVERTER_VERSION_CONFIG, Type.STRING, null, Importance.LOW,
+                        "The version of the header converter plugin to use; the installed version when unset.",
+                        COMMON_GROUP, ++order, Width.SHORT, "Header converter version")
                 .define(CONFIG_RELOAD_ACTION_CONFIG, Type.STRING, CONFIG_RELOAD_ACTION_RESTART,
                         ConfigDef.CaseInsensitiveValidString.in(CONFIG_RELOAD_ACTION_NONE, CONFIG_RELOAD_ACTION_RESTART),
                         Importance.LOW, "What to do when a config provider reports that a value it supplied has"

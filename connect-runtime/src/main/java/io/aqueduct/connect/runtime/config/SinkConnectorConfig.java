@@ -6,6 +6,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -65,23 +66,49 @@ public class SinkConnectorConfig extends ConnectorConfig {
     /**
      * Checks the rules that span several keys: exactly one of topics and topics.regex, and a dead letter
      * queue topic that the connector does not itself consume.
+     *
+     * @throws ConfigException naming the first rule broken
      */
     public static void validateTopics(Map<String, String> props) {
+        topicsErrors(props).values().stream().findFirst().ifPresent(messages -> {
+            throw new ConfigException(messages.get(0));
+        });
+    }
+
+    /**
+     * The broken rules of {@link #validateTopics}, as messages per key they concern (a message about
+     * topics and topics.regex together is listed under both); empty when the rules hold.
+     */
+    public static Map<String, List<String>> topicsErrors(Map<String, String> props) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
         String topics = props.getOrDefault(TOPICS_CONFIG, "").trim();
         String regex = props.getOrDefault(TOPICS_REGEX_CONFIG, "").trim();
         if (topics.isEmpty() == regex.isEmpty()) {
-            throw new ConfigException("Must configure one of " + TOPICS_CONFIG + " or " + TOPICS_REGEX_CONFIG
-                    + (topics.isEmpty() ? "; neither is set" : "; both are set (topics=" + topics + ", topics.regex=" + regex + ")"));
+            String message = "Must configure one of " + TOPICS_CONFIG + " or " + TOPICS_REGEX_CONFIG
+                    + (topics.isEmpty() ? "; neither is set"
+                    : "; both are set (topics=" + topics + ", topics.regex=" + regex + "), remove one of them");
+            errors.put(TOPICS_CONFIG, List.of(message));
+            errors.put(TOPICS_REGEX_CONFIG, List.of(message));
+            return errors;
         }
         String dlq = props.getOrDefault(DLQ_TOPIC_NAME_CONFIG, "").trim();
-        if (!dlq.isEmpty()) {
-            boolean consumed = topics.isEmpty()
-                    ? Pattern.compile(regex).matcher(dlq).matches()
-                    : List.of(topics.split("\\s*,\\s*")).contains(dlq);
-            if (consumed) {
-                throw new ConfigException(DLQ_TOPIC_NAME_CONFIG, dlq,
-                        "The dead letter queue topic is also one the connector consumes; choose another topic");
-            }
+        if (!dlq.isEmpty() && consumes(topics, regex, dlq)) {
+            errors.put(DLQ_TOPIC_NAME_CONFIG, List.of(new ConfigException(DLQ_TOPIC_NAME_CONFIG, dlq,
+                    "The dead letter queue topic is also one the connector consumes ("
+                            + (topics.isEmpty() ? "topics.regex=" + regex : "topics=" + topics)
+                            + "); choose another topic").getMessage()));
+        }
+        return errors;
+    }
+
+    private static boolean consumes(String topics, String regex, String topic) {
+        if (!topics.isEmpty()) {
+            return List.of(topics.split("\\s*,\\s*")).contains(topic);
+        }
+        try {
+            return Pattern.compile(regex).matcher(topic).matches();
+        } catch (PatternSyntaxException e) {
+            return false; // topics.regex reports its own error
         }
     }
 

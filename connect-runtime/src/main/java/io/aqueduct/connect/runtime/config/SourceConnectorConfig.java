@@ -49,6 +49,14 @@ public class SourceConnectorConfig extends ConnectorConfig {
                         OFFSETS_TOPIC_GROUP, 1, Width.LONG, "Offsets topic");
     }
 
+    /**
+     * {@link #configDef()} plus the per-group {@code topic.creation.<group>.*} keys that {@code props}
+     * turns on; what a source connector's config is validated against when the worker allows topic creation.
+     */
+    public static ConfigDef enrichedConfigDef(Map<String, String> props) {
+        return TopicCreationGroups.enrich(configDef(), props);
+    }
+
     private static ConfigDef.Validator nullOrAtLeastZero() {
         return (name, value) -> {
             if (value != null) {

@@ -2,6 +2,7 @@ package io.aqueduct.connect.runtime.herder;
 
 import io.aqueduct.connect.errors.AlreadyExistsException;
 import io.aqueduct.connect.errors.NotFoundException;
+import io.aqueduct.connect.runtime.isolation.PluginDesc;
 import io.aqueduct.connect.runtime.rest.entities.ConfigInfos;
 import io.aqueduct.connect.runtime.rest.errors.BadRequestException;
 import io.aqueduct.connect.runtime.rest.errors.ConnectRestException;
@@ -51,6 +52,42 @@ public final class HerderErrors {
     /** Unknown plugin for {@code GET /connector-plugins/{p}/config} and validation. */
     public static NotFoundException unknownPlugin(String plugin) {
         return new NotFoundException("Unknown plugin " + plugin + ".");
+    }
+
+    /**
+     * A {@code connector.class} that names no installed connector (400 on create and update), worded as the
+     * reference, which lists each installed connector in its plugin descriptor format.
+     */
+    public static BadRequestException unknownConnectorClass(String connectorClass, List<PluginDesc> available) {
+        StringBuilder listing = new StringBuilder();
+        for (PluginDesc plugin : available) {
+            if (!listing.isEmpty()) {
+                listing.append(", ");
+            }
+            listing.append("PluginDesc{klass=class ").append(plugin.className())
+                    .append(", name='").append(plugin.className())
+                    .append("', version='").append(plugin.version())
+                    .append("', encodedVersion=").append(plugin.version())
+                    .append(", type=").append(plugin.type())
+                    .append(", typeName='").append(plugin.type())
+                    .append("', location='").append(plugin.location()).append("'}");
+        }
+        return new BadRequestException("Failed to find any class that implements Connector and which name matches "
+                + connectorClass + ", available connectors are: " + listing);
+    }
+
+    /** A connector config without {@code connector.class} (400). */
+    public static BadRequestException missingConnectorClass() {
+        return new BadRequestException("Connector config contains no connector type: set 'connector.class' to the "
+                + "connector's class name or alias, e.g. \"connector.class\": \"FileStreamSource\"");
+    }
+
+    /** {@code ?version=} (or {@code connector.plugin.version}) that no installed version of the plugin matches. */
+    public static BadRequestException versionNotFound(String pluginClass, String requested, String installed) {
+        String range = requested.startsWith("[") || requested.startsWith("(") ? requested
+                : "[" + requested + "," + requested + "]";
+        return new BadRequestException("Plugin " + pluginClass + " not found that matches the version range "
+                + range + ", available versions: [" + installed + "]");
     }
 
     /** Create of a connector whose name is taken. */
