@@ -166,8 +166,9 @@ final class WorkerSourceTask extends WorkerTask {
             SourceRecord original = batch.get(sendIndex);
             SourceRecord transformed = chain.apply(original);
             if (transformed == null) {
-                submitted.submit(original.sourcePartition(), original.sourceOffset()).ack();
+                SubmittedRecords.SubmittedRecord dropped = submitted.submit(original.sourcePartition(), original.sourceOffset());
                 commitRecord(original, null);
+                dropped.ack();
                 continue;
             }
             ProducerRecord<byte[], byte[]> record = convert(transformed);
@@ -182,8 +183,9 @@ final class WorkerSourceTask extends WorkerTask {
                     }
                     return;
                 }
-                handle.ack();
+                // commitRecord first: a task sees its record acknowledged before its offset can be committed.
                 commitRecord(original, metadata);
+                handle.ack();
             });
         }
         toSend = null;
