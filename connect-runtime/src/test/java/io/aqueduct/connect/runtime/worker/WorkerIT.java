@@ -266,17 +266,20 @@ class WorkerIT {
         Map<String, String> source = fileSource("src", in, topic);
         source.put("topic.creation.default.partitions", "3");
         source.put("topic.creation.default.replication.factor", "1");
-        source.put("topic.creation.default.cleanup.policy", "compact");
+        source.put("topic.creation.default.retention.ms", "3600000");
         Worker worker = worker(new MemoryOffsetBackingStore());
         start(worker, listener(worker), source);
+        // Consuming before the task created the topic would let the broker auto-create it.
+        awaitUntil(() -> cluster.admin().listTopics().names().get(30, TimeUnit.SECONDS).contains(topic),
+                "the task created the topic");
 
         assertEquals(lines(0, 5), values(cluster.consumeStringsUntil(topic, 5, WAIT)));
         TopicDescription description = cluster.admin().describeTopics(List.of(topic)).allTopicNames()
                 .get(30, TimeUnit.SECONDS).get(topic);
         assertEquals(3, description.partitions().size());
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        assertEquals("compact", cluster.admin().describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
-                .get(resource).get("cleanup.policy").value());
+        assertEquals("3600000", cluster.admin().describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
+                .get(resource).get("retention.ms").value());
     }
 
     // ---- helpers ----
