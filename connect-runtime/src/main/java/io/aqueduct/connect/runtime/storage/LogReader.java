@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -98,7 +99,9 @@ final class LogReader<K, V> {
             while (!stopping()) {
                 List<CompletableFuture<Void>> batch = drainRequests();
                 if (!batch.isEmpty()) {
+                    // Look at the queue again before an idle poll: serve() may have put requests back.
                     serve(batch);
+                    continue;
                 }
                 pollOnce(POLL_TIMEOUT);
             }
@@ -112,7 +115,7 @@ final class LogReader<K, V> {
             log.error("Reader thread of topic {} failed and stops; the log no longer follows the topic", topic, t);
         } finally {
             try {
-                consumer.close(Duration.ofSeconds(5));
+                consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             } catch (RuntimeException e) {
                 log.warn("Closing the consumer of topic {} failed", topic, e);
             }

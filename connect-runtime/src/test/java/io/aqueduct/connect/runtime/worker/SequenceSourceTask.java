@@ -1,0 +1,82 @@
+package io.aqueduct.connect.runtime.worker;
+
+import io.aqueduct.connect.data.Schema;
+import io.aqueduct.connect.source.SourceRecord;
+import io.aqueduct.connect.source.SourceTask;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Test source task: emits values {@code 0..count-1} (setting {@code count}) in batches of
+ * {@code batch} to {@code topic}, each with source offset {@code {"seq": n}} in one source partition.
+ * It records which sequence numbers Kafka acknowledged (through {@code commitRecord}) in {@link #ACKED}.
+ */
+public class SequenceSourceTask extends SourceTask {
+
+    static final Map<String, Acked> ACKED = new ConcurrentHashMap<>();
+    static final Map<String, String> PARTITION = Map.of("source", "sequence");
+
+    /** The acknowledged sequence numbers of one connector. */
+    static final class Acked {
+        private final BitSet acked = new BitSet();
+
+        synchronized void add(int seq) {
+            acked.set(seq);
+        }
+
+        /** The highest n such that 0..n were all acknowledged, or -1. */
+        synchronized int contiguous() {
+            return acked.nextClearBit(0) - 1;
+        }
+    }
+
+    private String topic;
+    private int count;
+    private int batch;
+    private int next;
+    private Acked acked;
+
+    @Override
+    public String version() {
+        return "1.0";
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        topic = props.get("topic");
+        count = Integer.parseInt(props.get("count"));
+        batch = Integer.parseInt(props.getOrDefault("batch", "20"));
+        acked = ACKED.computeIfAbsent(props.get("name"), n -> new Acked());
+        Map<String, Object> offset = context.offsetStorageReader().offset(PARTITION);
+        next = offset == null ? 0 : ((Number) offset.get("seq")).intValue() + 1;
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        if (next >= count) {
+            Thread.sleep(20);
+            return null;
+        }
+        List<SourceRecord> records = new ArrayList<>();
+        for (int i = 0; i < batch && next < count; i++, next++) {
+            records.add(new SourceRecord(PARTITION, Map.of("seq", next), topic, Schema.STRING_SCHEMA, "v" + next));
+        }
+        return records;
+    }
+
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        if (metadata != null) {
+            acked.add(((Number) record.sourceOffset().get("seq")).intValue());
+        }
+    }
+
+    @Override
+    public void stop() {
+    }
+}

@@ -1,0 +1,114 @@
+package io.aqueduct.connect.runtime.worker;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SubmittedRecordsTest {
+
+    private static final Map<String, String> P1 = Map.of("file", "a");
+    private static final Map<String, String> P2 = Map.of("file", "b");
+
+    private final SubmittedRecords records = new SubmittedRecords();
+
+    private static Map<String, Long> offset(long position) {
+        return Map.of("position", position);
+    }
+
+    @Test
+    void nothingIsCommittableBeforeAnAck() {
+        records.submit(P1, offset(1));
+        records.submit(P1, offset(2));
+        assertEquals(Map.of(), records.committableOffsets());
+        assertEquals(2, records.unacknowledged());
+    }
+
+    @Test
+    void commitsTheNewestOffsetOfTheContiguouslyAcknowledgedPrefix() {
+        SubmittedRecords.SubmittedRecord first = records.submit(P1, offset(1));
+        SubmittedRecords.SubmittedRecord second = records.submit(P1, offset(2));
+        records.submit(P1, offset(3));
+        first.ack();
+        second.ack();
+        assertEquals(Map.of(P1, offset(2)), records.committableOffsets());
+        assertEquals(Map.of(), records.committableOffsets(), "the prefix was consumed");
+    }
+
+    @Test
+    void anOutOfOrderAckWaitsForTheRecordsBeforeIt() {
+        SubmittedRecords.SubmittedRecord first = records.submit(P1, offset(1));
+        SubmittedRecords.SubmittedRecord second = records.submit(P1, offset(2));
+        SubmittedRecords.SubmittedRecord third = records.submit(P1, offset(3));
+        third.ack();
+        second.ack();
+        assertEquals(Map.of(), records.committableOffsets());
+        first.ack();
+        assertEquals(Map.of(P1, offset(3)), records.committableOffsets());
+        assertEquals(0, records.unacknowledged());
+    }
+
+    @Test
+    void partitionsAreTrackedIndependently() {
+        SubmittedRecords.SubmittedRecord a1 = records.submit(P1, offset(1));
+        SubmittedRecords.SubmittedRecord b1 = records.submit(P2, offset(10));
+        SubmittedRecords.SubmittedRecord a2 = records.submit(P1, offset(2));
+        SubmittedRecords.SubmittedRecord b2 = records.submit(P2, offset(20));
+        b1.ack();
+        a2.ack();
+        assertEquals(Map.of(P2, offset(10)), records.committableOffsets(), "P1 waits for its first record");
+        a1.ack();
+        b2.ack();
+        assertEquals(Map.of(P1, offset(2), P2, offset(20)), records.committableOffsets());
+    }
+
+    @Test
+    void aDroppedRecordAcknowledgedAtOnceLetsItsOffsetBeCommitted() {
+        records.submit(P1, offset(1)).ack(); // dropped by a transformation
+        assertEquals(Map.of(P1, offset(1)), records.committableOffsets());
+    }
+
+    @Test
+    void recordsWithoutPartitionOrOffsetCountForAwaitingButHaveNoOffset() {
+        SubmittedRecords.SubmittedRecord untracked = records.submit(null, null);
+        SubmittedRecords.SubmittedRecord noOffset = records.submit(P1, null);
+        assertFalse(records.awaitAllAcknowledged(1));
+        untracked.ack();
+        noOffset.ack();
+        assertTrue(records.awaitAllAcknowledged(1));
+        assertEquals(Map.of(), records.committableOffsets());
+    }
+
+    @Test
+    void acknowledgingTwiceCountsOnce() {
+        SubmittedRecords.SubmittedRecord record = records.submit(P1, offset(1));
+        records.submit(P1, offset(2));
+        record.ack();
+        record.ack();
+        assertEquals(1, records.unacknowledged());
+    }
+
+    @Test
+    void awaitReturnsOnceAcksArriveFromAnotherThread() throws Exception {
+        SubmittedRecords.SubmittedRecord record = records.submit(P1, offset(1));
+        Thread acker = new Thread(record::ack);
+        acker.start();
+        assertTrue(records.awaitAllAcknowledged(10_000));
+        acker.join();
+        assertEquals(Map.of(P1, offset(1)), records.committableOffsets());
+    }
+
+    @Test
+    void aPartitionMapEqualButNotIdenticalSharesTheQueue() {
+        SubmittedRecords.SubmittedRecord first = records.submit(Map.of("file", "a"), offset(1));
+        records.submit(P2, offset(5));
+        SubmittedRecords.SubmittedRecord second = records.submit(Map.of("file", "a"), offset(2));
+        second.ack();
+        assertEquals(Map.of(), records.committableOffsets());
+        first.ack();
+        assertEquals(Map.of(P1, offset(2)), records.committableOffsets());
+    }
+}
