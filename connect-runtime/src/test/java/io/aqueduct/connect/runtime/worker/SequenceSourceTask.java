@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SequenceSourceTask extends SourceTask {
 
     static final Map<String, Acked> ACKED = new ConcurrentHashMap<>();
+    /** Per connector name: opened by a test to release the records after {@code hold.after}. */
+    static final Map<String, CountDownLatch> GATES = new ConcurrentHashMap<>();
+
     static final Map<String, String> PARTITION = Map.of("source", "sequence");
 
     /** The acknowledged sequence numbers of one connector. */
@@ -38,6 +42,8 @@ public class SequenceSourceTask extends SourceTask {
     private String topic;
     private int count;
     private int batch;
+    private int holdAfter;
+    private CountDownLatch gate;
     private int next;
     private Acked acked;
 
@@ -51,6 +57,8 @@ public class SequenceSourceTask extends SourceTask {
         topic = props.get("topic");
         count = Integer.parseInt(props.get("count"));
         batch = Integer.parseInt(props.getOrDefault("batch", "20"));
+        holdAfter = Integer.parseInt(props.getOrDefault("hold.after", "-1"));
+        gate = GATES.computeIfAbsent(props.get("name"), n -> new CountDownLatch(1));
         acked = ACKED.computeIfAbsent(props.get("name"), n -> new Acked());
         Map<String, Object> offset = context.offsetStorageReader().offset(PARTITION);
         next = offset == null ? 0 : ((Number) offset.get("seq")).intValue() + 1;
@@ -62,8 +70,13 @@ public class SequenceSourceTask extends SourceTask {
             Thread.sleep(20);
             return null;
         }
+        if (next == holdAfter && gate.getCount() > 0) {
+            Thread.sleep(20); // the test opens the gate once it has seen what it waits for
+            return null;
+        }
         List<SourceRecord> records = new ArrayList<>();
-        for (int i = 0; i < batch && next < count; i++, next++) {
+        int limit = next < holdAfter ? holdAfter : count;
+        for (int i = 0; i < batch && next < limit; i++, next++) {
             records.add(new SourceRecord(PARTITION, Map.of("seq", next), topic, Schema.STRING_SCHEMA, "v" + next));
         }
         return records;

@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -234,6 +235,8 @@ class WorkerIT {
         source.put("topic", topic);
         source.put("count", Integer.toString(count));
         source.put("producer.override.linger.ms", "50"); // acks lag behind sends, commits run in between
+        // The second half is released only after the first offset write, so commits must interleave.
+        source.put("hold.after", Integer.toString(count / 2));
         ObservedOffsetStore store = new ObservedOffsetStore(new MemoryOffsetBackingStore());
         List<String> violations = new CopyOnWriteArrayList<>();
         List<Integer> written = new CopyOnWriteArrayList<>();
@@ -241,6 +244,7 @@ class WorkerIT {
             int seq = ((Number) OffsetCodec.deserializeOffset(bytes(value)).get("seq")).intValue();
             int acked = SequenceSourceTask.ACKED.get(name).contiguous();
             written.add(seq);
+            SequenceSourceTask.GATES.computeIfAbsent(name, n -> new CountDownLatch(1)).countDown();
             if (seq > acked) {
                 violations.add("offset " + seq + " written when only 0.." + acked + " were acknowledged");
             }
