@@ -10,8 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -98,6 +103,37 @@ class KafkaBasedLogIT {
         // No polling: readToEnd promises every acknowledged write is delivered when it completes.
         log.readToEnd().get(30, TimeUnit.SECONDS);
         assertEquals(50, seen.size());
+    }
+
+    @Test
+    void concurrentWritersEachSeeTheirAcknowledgedWriteAfterReadToEnd() throws Exception {
+        String topic = compactedTopic(3);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        KafkaBasedLog<String, String> log = log(topic, record -> seen.add(record.value()));
+        log.start();
+
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int thread = t;
+                workers.add(threads.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        String value = thread + "-" + i;
+                        log.send("k" + thread, value).get(30, TimeUnit.SECONDS);
+                        log.readToEnd().get(30, TimeUnit.SECONDS);
+                        assertTrue(seen.contains(value), "readToEnd completed without " + value);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(150, seen.size());
     }
 
     @Test
