@@ -15,20 +15,20 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * This worker's membership of the worker group ({@code group.id}): joins the Kafka consumer group, takes part
  * in every rebalance and reports each outcome to a {@link WorkerRebalanceListener}.
  *
  * <p>One membership thread owns the group's consumer and polls it every {@value #POLL_MS} ms, which keeps
- * heartbeats and rebalances moving whatever the herder does. The consumer subscribes to one topic only
- * because a group member must; it is never assigned a partition, so it fetches and commits nothing.
+ * heartbeats and rebalances moving whatever the herder does. The consumer subscribes to a pattern no topic
+ * can match: a group member needs a subscription, but this one never has a partition to fetch or commit (a
+ * real topic would only make the consumer warn at every rebalance that it was left unassigned).
  *
  * <p>Incremental cooperative protocol, as the herder sees it:
  * <ol>
@@ -48,13 +48,16 @@ public final class WorkerGroupMember implements AutoCloseable {
     private static final long ERROR_BACKOFF_MS = 1_000;
     private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
 
+    /** Topic names are never empty, so this subscription joins the group without ever matching a topic. */
+    private static final Pattern NO_TOPIC = Pattern.compile("^$");
+
     private final String groupId;
-    private final String joinTopic;
     private final MemberState state;
     private final WorkerRebalanceListener listener;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean rejoinRequested = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile boolean leaveOnStop = true;
@@ -72,15 +75,9 @@ public final class WorkerGroupMember implements AutoCloseable {
      */
     public WorkerGroupMember(DistributedConfig config, String workerUrl, AssignmentInputs inputs,
                              WorkerRebalanceListener listener) {
-        this(config, workerUrl, config.configTopic(), inputs, listener, System::currentTimeMillis);
-    }
-
-    WorkerGroupMember(DistributedConfig config, String workerUrl, String joinTopic, AssignmentInputs inputs,
-                      WorkerRebalanceListener listener, LongSupplier clock) {
         this.groupId = config.groupId();
-        this.joinTopic = Objects.requireNonNull(joinTopic, "joinTopic");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.state = new MemberState(workerUrl, inputs, config.lostWorkDelayMs(), clock);
+        this.state = new MemberState(workerUrl, inputs, config.lostWorkDelayMs(), System::currentTimeMillis);
         this.consumer = new KafkaConsumer<>(consumerConfigs(config, state));
         this.thread = new Thread(this::run, "worker-group-" + groupId + "-" + CLIENT_IDS.get());
         this.thread.setDaemon(true);
@@ -162,7 +159,7 @@ public final class WorkerGroupMember implements AutoCloseable {
 
     /**
      * Leaves the group at once (the others rebalance without waiting for the session timeout) and stops the
-     * membership thread; waits up to a few seconds for both.
+     * membership thread; waits up to a few seconds for both. The herder stops its work first. Idempotent.
      */
     @Override
     public void close() {
@@ -175,6 +172,9 @@ public final class WorkerGroupMember implements AutoCloseable {
     }
 
     private void stop(boolean leave) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         leaveOnStop = leave;
         stopping = true;
         if (!started.get()) {
@@ -194,7 +194,7 @@ public final class WorkerGroupMember implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(joinTopic));
+            consumer.subscribe(java.util.regex.Pattern.compile("^$"));
             while (!stopping) {
                 pollOnce();
                 deliverAssignments();

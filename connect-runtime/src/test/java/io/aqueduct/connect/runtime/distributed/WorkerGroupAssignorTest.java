@@ -44,6 +44,7 @@ class WorkerGroupAssignorTest {
     }
 
     /** One rebalance: the first worker leads; every worker receives its assignment for {@code generation}. */
+    @SuppressWarnings("removal") // the only public way to build the group metadata a consumer passes in
     private static Map<String, WorkerAssignment> rebalance(int generation, Map<String, Worker> workers) {
         Map<String, Subscription> subscriptions = new TreeMap<>();
         workers.forEach((id, w) -> subscriptions.put(id, w.subscription()));
