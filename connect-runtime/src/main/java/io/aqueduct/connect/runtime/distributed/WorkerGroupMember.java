@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -194,7 +193,7 @@ public final class WorkerGroupMember implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(java.util.regex.Pattern.compile("^$"));
+            consumer.subscribe(NO_TOPIC);
             while (!stopping) {
                 pollOnce();
                 deliverAssignments();
@@ -221,7 +220,7 @@ public final class WorkerGroupMember implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // close() or abandon() woke us up; the loop condition ends the thread
-        } catch (KafkaException e) {
+        } catch (RuntimeException e) { // KafkaException, or a malformed message from another member
             if (stopping) {
                 return;
             }
@@ -237,8 +236,8 @@ public final class WorkerGroupMember implements AutoCloseable {
             memberId = received.memberId();
             generation = received.generation();
             assignment = a;
-            if (a.delayMs() > 0 && isLeader()) {
-                rejoinAtMs = state.nowMs() + a.delayMs();
+            if (!a.failed()) { // only the leader keeps the time; a later round without held work cancels it
+                rejoinAtMs = a.delayMs() > 0 && isLeader() ? state.nowMs() + a.delayMs() : Long.MAX_VALUE;
             }
             log.info("Worker {} got generation {} from leader {}: {}", state.workerUrl(), received.generation(),
                     a.leaderUrl(), a);
