@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -40,7 +39,9 @@ import io.aqueduct.connect.runtime.herder.TargetState;
  * written in order, and the commit of a task config generation only after all its task records were
  * acknowledged. The listener runs on the reader thread.
  *
- * <p>Records of aborted transactions (written by an exactly-once leader that failed) are not read.
+ * <p>The consumer reads with the default {@code isolation.level=read_uncommitted}: topics written transactionally
+ * by an Apache leader with exactly-once source support read correctly (control records are skipped), but
+ * records of an aborted config transaction would be applied too.
  */
 public final class KafkaConfigBackingStore implements ConfigBackingStore {
 
@@ -82,7 +83,6 @@ public final class KafkaConfigBackingStore implements ConfigBackingStore {
 
         Map<String, Object> consumer = new HashMap<>(consumerConfigs);
         consumer.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
-        consumer.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 
         Map<String, Object> admin = new HashMap<>(adminConfigs);
         admin.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId + "-admin");

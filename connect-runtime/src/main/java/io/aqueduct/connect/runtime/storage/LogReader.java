@@ -100,7 +100,11 @@ final class LogReader<K, V> {
                 if (!batch.isEmpty()) {
                     serve(batch);
                 }
-                pollOnce(POLL_TIMEOUT);
+                // serve() puts its batch back when the wakeup of one of its own requests interrupts it; that
+                // wakeup is spent, so an endless poll now would never return on a topic without new records.
+                if (readToEndRequests.isEmpty()) {
+                    pollOnce(POLL_TIMEOUT);
+                }
             }
         } catch (WakeupException e) {
             if (!stopping()) {
