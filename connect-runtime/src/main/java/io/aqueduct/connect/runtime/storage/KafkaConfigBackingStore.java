@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -39,9 +40,9 @@ import io.aqueduct.connect.runtime.herder.TargetState;
  * written in order, and the commit of a task config generation only after all its task records were
  * acknowledged. The listener runs on the reader thread.
  *
- * <p>The consumer reads with the default {@code isolation.level=read_uncommitted}: topics written transactionally
- * by an Apache leader with exactly-once source support read correctly (control records are skipped), but
- * records of an aborted config transaction would be applied too.
+ * <p>The consumer reads with {@code isolation.level=read_committed} unless told otherwise: a config topic written
+ * transactionally by an Apache leader with exactly-once source support is read without the records of aborted
+ * transactions.
  */
 public final class KafkaConfigBackingStore implements ConfigBackingStore {
 
@@ -83,6 +84,7 @@ public final class KafkaConfigBackingStore implements ConfigBackingStore {
 
         Map<String, Object> consumer = new HashMap<>(consumerConfigs);
         consumer.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        consumer.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 
         Map<String, Object> admin = new HashMap<>(adminConfigs);
         admin.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId + "-admin");

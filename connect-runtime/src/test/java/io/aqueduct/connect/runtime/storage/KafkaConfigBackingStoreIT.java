@@ -4,6 +4,7 @@ import static io.aqueduct.connect.runtime.storage.ConfigStoreTesting.EOS_CONFIGS
 import static io.aqueduct.connect.runtime.storage.ConfigStoreTesting.EOS_SRC_CONFIG;
 import static io.aqueduct.connect.runtime.storage.ConfigStoreTesting.props;
 import static io.aqueduct.connect.runtime.storage.ConfigStoreTesting.task;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,8 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigResource;
@@ -169,6 +173,42 @@ class KafkaConfigBackingStoreIT {
         assertEquals(Map.of("org.apache.kafka.connect", "debug"), state.loggerLevels());
         assertEquals(TargetState.PAUSED, state.targetState("old"));
         assertTrue(state.inconsistentConnectors().isEmpty());
+    }
+
+    @Test
+    void readsATransactionallyWrittenTopicWithoutTheRecordsOfAbortedTransactions() {
+        String topic = cluster.uniqueName("eos-configs");
+        cluster.createTopic(topic, 1, 1, Map.of("cleanup.policy", "compact"));
+        Map<String, Object> props = new HashMap<>(cluster.producerProps());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, cluster.uniqueName("leader"));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            producer.initTransactions();
+            // As an exactly-once Apache leader writes: one transaction per record, so data and markers alternate.
+            for (String[] record : EOS_CONFIGS) {
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>(topic, bytes(record[0]), bytes(record[1])));
+                producer.commitTransaction();
+            }
+            // A leader that failed half-way: the topic ends with an abort marker.
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, bytes("connector-aborted"),
+                    bytes("{\"properties\":{\"name\":\"aborted\"}}")));
+            producer.flush();
+            producer.abortTransaction();
+        }
+
+        KafkaConfigBackingStore store = store(topic);
+        store.start();
+        ClusterConfigState state = store.snapshot();
+
+        assertEquals(Set.of("eos-src"), state.connectors());
+        assertEquals(TargetState.STOPPED, state.targetState("eos-src"));
+        assertEquals(REFERENCE_SESSION_KEY, state.sessionKey());
+        assertEquals(2L * EOS_CONFIGS.size() - 1, state.offset(), "offset after the last committed record");
+
+        store.putLoggerLevel("org.apache.kafka", "INFO");
+        assertDoesNotThrow(() -> store.refresh(TIMEOUT), "reading to the end gets past the markers");
+        assertEquals(Map.of("org.apache.kafka", "INFO"), store.snapshot().loggerLevels());
     }
 
     @Test
