@@ -103,11 +103,8 @@ final class LogReader<K, V> {
                     serve(batch);
                     continue;
                 }
-                // serve() puts its batch back when the wakeup of one of its own requests interrupts it; that
-                // wakeup is spent, so an endless poll now would never return on a topic without new records.
-                if (readToEndRequests.isEmpty()) {
-                    pollOnce(POLL_TIMEOUT);
-                }
+                // A request queued after the drain above calls wakeup(), which stays pending until this poll.
+                pollOnce(POLL_TIMEOUT);
             }
         } catch (WakeupException e) {
             if (!stopping()) {
