@@ -280,6 +280,36 @@ class KafkaStatusBackingStoreIT {
         assertEquals(State.PAUSED, store.get("ref-src").state());
     }
 
+    @Test
+    void aFailedWriteIsRetriedByTheStoreUnlessANewerOneFollowed() throws Exception {
+        String topic = cluster.uniqueName("connect-status");
+        Map<String, Object> clients = Map.of("bootstrap.servers", cluster.bootstrapServers());
+        Map<String, Object> producer = new HashMap<>(clients);
+        // A new producer knows no topic metadata yet: with max.block.ms=0 its first sends fail at once with a
+        // (retriable) TimeoutException, and the metadata they request lets later attempts through.
+        producer.put("max.block.ms", 0);
+        KafkaStatusBackingStore store = new KafkaStatusBackingStore(topic, 5, (short) 1, producer, clients, clients,
+                "test-statuses");
+        stores.add(store);
+        store.start();
+
+        store.put(new ConnectorStatus("c", State.RUNNING, "a:8083", 1));
+        ConnectorStatus latest = new ConnectorStatus("c", State.PAUSED, "a:8083", 1);
+        store.put(latest);
+        TaskStatus task = new TaskStatus(new ConnectorTaskId("c", 0), State.RUNNING, "a:8083", 1);
+        store.put(task);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while ((!latest.equals(store.get("c")) || !task.equals(store.get(task.id())))
+                && System.nanoTime() < deadline) {
+            caughtUp(store);
+        }
+        assertEquals(latest, store.get("c"));
+        assertEquals(task, store.get(task.id()));
+        store.flush();
+        assertEquals(2, endOffsetSum(topic), "the superseded RUNNING status must not be retried");
+    }
+
     private static ProducerRecord<byte[], byte[]> record(String topic, String key, String value) {
         return new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8));
