@@ -317,7 +317,8 @@ public final class KafkaStatusBackingStore implements StatusBackingStore {
             apply(key, record.value());
         } catch (SerializationException | IllegalArgumentException e) {
             log.warn("Ignoring the unreadable status record with key '{}' at offset {} of partition {} of status "
-                    + "topic {}: {}", record.key(), record.offset(), record.partition(), record.topic(), e.getMessage());
+                    + "topic {}: {}", record.key(), record.offset(), record.partition(), record.topic(),
+                    e.getMessage());
         }
     }
 

@@ -128,7 +128,8 @@ class KafkaStatusBackingStoreIT {
         assertEquals("{\"state\":\"RUNNING\",\"trace\":null,\"worker_id\":\"127.0.0.1:18083\",\"generation\":3,"
                 + "\"version\":\"4.3.1\"}", valueOf(records, "status-task-b-c-d-0"));
         assertEquals("{\"topic\":{\"name\":\"ref-lines\",\"connector\":\"ref-sink\",\"task\":0,"
-                + "\"discoverTimestamp\":1795235489435}}", valueOf(records, "status-topic-ref-lines:connector-ref-sink"));
+                + "\"discoverTimestamp\":1795235489435}}",
+                valueOf(records, "status-topic-ref-lines:connector-ref-sink"));
     }
 
     @Test
@@ -271,7 +272,8 @@ class KafkaStatusBackingStoreIT {
         assertNull(store.get(TASK_1));
         assertNull(store.get("x1"));
         assertEquals(Set.of("ref-src"), store.connectors());
-        assertEquals(new TopicStatus("ref-lines", "ref-src", 0, 1795235489435L), store.getTopic("ref-src", "ref-lines"));
+        assertEquals(new TopicStatus("ref-lines", "ref-src", 0, 1795235489435L),
+                store.getTopic("ref-src", "ref-lines"));
 
         // the reader keeps going after the unreadable records
         cluster.produce(List.of(record(topic, "status-connector-ref-src", "{\"state\":\"PAUSED\",\"trace\":null,"

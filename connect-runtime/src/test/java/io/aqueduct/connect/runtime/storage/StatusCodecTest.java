@@ -77,7 +77,8 @@ class StatusCodecTest {
         TaskStatus task = new TaskStatus(new ConnectorTaskId("c", 2), State.FAILED, "h:1", 7, TRACE, "1.0");
         assertEquals(task, StatusCodec.decodeTaskStatus(task.id(), StatusCodec.encodeStatus(task)));
         TopicStatus topic = new TopicStatus("t", "c", 3, 42L);
-        assertEquals(topic, StatusCodec.decodeTopic(new StatusCodec.TopicKey("c", "t"), StatusCodec.encodeTopic(topic)));
+        assertEquals(topic,
+                StatusCodec.decodeTopic(new StatusCodec.TopicKey("c", "t"), StatusCodec.encodeTopic(topic)));
     }
 
     @Test
