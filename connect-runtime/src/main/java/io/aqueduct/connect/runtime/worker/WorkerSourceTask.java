@@ -411,7 +411,10 @@ final class WorkerSourceTask extends WorkerTask {
         }
         if (producer != null) {
             try {
-                producer.close(isCancelled() || failed ? Duration.ZERO : Duration.ofMillis(flushTimeoutMs));
+                // With every record acknowledged there is nothing to flush: don't wait for the producer's own
+                // housekeeping (e.g. a pending producer id request to an unreachable cluster).
+                boolean nothingToFlush = submitted.unacknowledged() == 0;
+                producer.close(isCancelled() || failed || nothingToFlush ? Duration.ZERO : Duration.ofMillis(flushTimeoutMs));
             } catch (RuntimeException e) {
                 log.warn("{}Failed to close the producer", LoggingContext.taskPrefix(id), e);
             }
