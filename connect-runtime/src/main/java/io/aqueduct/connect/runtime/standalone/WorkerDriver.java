@@ -143,8 +143,7 @@ final class WorkerDriver {
     /** Stops the connector and its tasks and forgets them; statuses are removed. */
     void deleteConnector(String connector) {
         stopTasks(tasksOf(connector), false);
-        stopConnector(connector);
-        epochs.remove(connector);
+        stopConnector(connector); // bumps the epoch: a re-created connector of the same name ignores late answers
         statusListener.onDeletion(connector);
     }
 
