@@ -314,14 +314,19 @@ final class QuickstartRun {
         }
     }
 
-    /** Ctrl-C (SIGINT) or SIGTERM: the worker stops first, so it can commit offsets while the broker still runs. */
+    /**
+     * Ctrl-C (SIGINT) or SIGTERM: the worker stops first, so it can commit offsets while the broker still runs. A
+     * stop on request is a success, so the process ends with 0 rather than the JVM's 130/143.
+     */
     private void stopOnSignal() {
         if (stopped.getCount() == 0) {
             return;
         }
         stopRequested = true;
-        console.step("Stopping (Ctrl-C)");
+        console.step("Stopping on request (Ctrl-C or SIGTERM)");
         stopAll();
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
     }
 
     private synchronized void stopAll() {
