@@ -2,7 +2,6 @@ package io.aqueduct.connect.quickstart;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The quickstart's progress as a person reads it: one line per step, prefixed with the seconds since start. The
@@ -26,9 +25,5 @@ final class Console {
     /** Plain text (help, hints, curl commands), printed as is. */
     void text(String text) {
         out.println(text);
-    }
-
-    long elapsedMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 }

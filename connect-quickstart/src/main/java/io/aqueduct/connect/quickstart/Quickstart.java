@@ -8,6 +8,13 @@ import java.nio.file.Path;
  * The main class of {@code bin/connect-quickstart.sh}: a development Kafka broker, a distributed worker and a demo
  * file pipeline. See {@link QuickstartOptions#USAGE} for the command line.
  *
+ * <p>Two processes, on purpose: the broker runs in this JVM (its jars, kafka_2.13, Scala and the rest, are on this
+ * module's class path only), and the worker runs in a JVM of its own, started through
+ * {@code bin/connect-distributed.sh}. So the worker is exactly what users run, on the distribution's lean class path
+ * with plugins loaded from {@code plugins/}, untouched by the broker's libraries and logging; the demo doubles as a
+ * smoke test of the shipped scripts; and the worker can be stopped, killed or restarted while the broker keeps the
+ * data. On Ctrl-C the worker stops first, committing its offsets to the still running broker.
+ *
  * <p>Exit codes: 0 on success (and after Ctrl-C), 1 when a step failed (the message says which and what to do),
  * 2 for a bad command line.
  */

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ final class QuickstartRun {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile EmbeddedBroker broker;
     private volatile ConnectWorker worker;
-    private volatile TopicCounter counter;
+    private volatile DemoTopic topic;
     private volatile boolean stopRequested;
     private String lastProgress = "";
 
@@ -82,7 +81,7 @@ final class QuickstartRun {
                 + ", data in " + options.workDir().resolve("kafka"));
         broker = new EmbeddedBroker(options.workDir().resolve("kafka"), options.brokerPort(), options.controllerPort());
         broker.start(options.timeout());
-        counter = new TopicCounter(broker.bootstrapServers());
+        topic = new DemoTopic(broker.bootstrapServers(), DemoPipeline.TOPIC);
         console.step("Kafka broker up at " + broker.bootstrapServers()
                 + (broker.formattedNow() ? " (new data directory)" : " (resumed the data of an earlier run)"));
     }
@@ -120,6 +119,9 @@ final class QuickstartRun {
         }
         console.step((wroteSample ? "Wrote " + DemoPipeline.SAMPLE_LINES.size() + " sample lines to "
                 : "Keeping the input of an earlier run: ") + demo.input());
+        if (topic.createIfAbsent()) {
+            console.step("Created topic " + DemoPipeline.TOPIC);
+        }
         putConnector(DemoPipeline.SOURCE, demo.sourceConfig(),
                 "FileStreamSource: " + demo.input().getFileName() + " -> topic " + DemoPipeline.TOPIC);
         putConnector(DemoPipeline.SINK, demo.sinkConfig(),
@@ -175,7 +177,7 @@ final class QuickstartRun {
     }
 
     private void reportProgress() throws IOException {
-        long records = counter.count(DemoPipeline.TOPIC);
+        long records = topic.recordCount();
         String progress = "Records flowing: " + demo.inputLines().size() + " lines in " + demo.input().getFileName()
                 + " -> " + (records < 0 ? "?" : Long.toString(records)) + " records in topic " + DemoPipeline.TOPIC
                 + " -> " + demo.outputLines().size() + " lines in " + demo.output().getFileName();
@@ -295,11 +297,11 @@ final class QuickstartRun {
         T run() throws IOException;
     }
 
-    private static <T> T read(Read<T> read) {
+    private <T> T read(Read<T> read) {
         try {
             return read.run();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new QuickstartException("Cannot read the demo files in " + demo.input().getParent() + ": " + e, e);
         }
     }
 
@@ -339,8 +341,8 @@ final class QuickstartRun {
                 console.step("  the worker did not stop in time and was killed");
             }
         }
-        if (counter != null) {
-            counter.close();
+        if (topic != null) {
+            topic.close();
         }
         if (broker != null) {
             console.step("Stopping the Kafka broker");
