@@ -2,6 +2,7 @@ package io.aqueduct.connect.runtime.distributed;
 
 import io.aqueduct.connect.runtime.rest.entities.ConnectorStateInfo;
 import io.aqueduct.connect.runtime.standalone.CountingSourceConnector;
+import io.aqueduct.connect.runtime.storage.SessionKey;
 import io.aqueduct.connect.test.KafkaCluster;
 import io.aqueduct.connect.test.KafkaIT;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -229,6 +230,20 @@ class DistributedFailoverIT {
         assertEquals(5, lines.size());
         assertEquals(List.of("one", "two", "three", "four", "five"), payloads.stream().map(DistributedFailoverIT::payload)
                 .toList(), "the restarted source resumed from its committed offset, no line twice");
+
+        // Offsets: the leader alters them only while the connector is STOPPED; the source resumes from there.
+        Rest.Reply running = Rest.send(leader().url(), "PATCH", "/connectors/file-src/offsets", offsetsBody(input, 4));
+        assertEquals(400, running.status(), running.body());
+        assertEquals(204, Rest.send(leader().url(), "PUT", "/connectors/file-src/stop", null).status());
+        Await.until("file-src STOPPED", WAIT_MS, () -> status("file-src").connector().state().equals("STOPPED")
+                && status("file-src").tasks().isEmpty());
+        Rest.Reply altered = Rest.send(leader().url(), "PATCH", "/connectors/file-src/offsets", offsetsBody(input, 4));
+        assertEquals(200, altered.status(), altered.body());
+        assertTrue(Rest.get(live().get(1).url(), "/connectors/file-src/offsets").body().contains("\"position\":4"));
+        assertEquals(202, Rest.send(live().get(1).url(), "PUT", "/connectors/file-src/resume", null).status());
+        List<String> again = kafka.consumeStringsUntil(topic, 9, Duration.ofSeconds(30)).stream()
+                .map(ConsumerRecord::value).map(DistributedFailoverIT::payload).toList();
+        assertEquals(List.of("two", "three", "four", "five"), again.subList(5, 9));
     }
 
     @Test
@@ -243,8 +258,9 @@ class DistributedFailoverIT {
         String file = Rest.json(input.toString());
         String key = Base64.getEncoder().encodeToString(new byte[32]);
         String configs = cluster + "-configs";
+        long expired = System.currentTimeMillis() - 2 * 3_600_000; // older than inter.worker.key.ttl.ms
         kafka.produce(configs, "session-key", "{\"key\":\"" + key + "\",\"algorithm\":\"HmacSHA256\",\"creation-timestamp\":"
-                + System.currentTimeMillis() + "}");
+                + expired + "}");
         kafka.produce(configs, "connector-ref-src", "{\"properties\":{\"connector.class\":\"FileStreamSource\",\"file\":"
                 + file + ",\"topic\":\"" + topic + "\",\"name\":\"ref-src\"}}");
         kafka.produce(configs, "task-ref-src-0", "{\"properties\":{\"connector.class\":\"FileStreamSource\",\"name\":"
@@ -261,6 +277,10 @@ class DistributedFailoverIT {
         start(cluster);
         Await.until("two ready workers", WAIT_MS, () -> live().size() == 2);
         assertEquals(Set.of("ref-src", "ref-sink"), Set.copyOf(live().get(0).herder.connectors()));
+        Await.until("a fresh session key from the leader", WAIT_MS, () -> live().stream().allMatch(w -> {
+            SessionKey current = w.herder.configStore().snapshot().sessionKey();
+            return current != null && current.creationTimestamp() > expired;
+        }));
         Await.until("ref-sink PAUSED", WAIT_MS, () -> status("ref-sink").connector().state().equals("PAUSED"));
         Await.until("ref-src RUNNING", WAIT_MS, () -> owners(List.of("ref-src"), 1) != null);
         List<String> payloads = kafka.consumeStringsUntil(topic, 2, Duration.ofSeconds(30)).stream()
@@ -279,6 +299,11 @@ class DistributedFailoverIT {
         config.put("file", input.toString());
         config.put("topic", topic);
         return config;
+    }
+
+    private static String offsetsBody(Path input, int position) {
+        return "{\"offsets\":[{\"partition\":{\"filename\":" + Rest.json(input.toString()) + "},\"offset\":{\"position\":"
+                + position + "}}]}";
     }
 
     private static List<String> readLines(Path file) {
