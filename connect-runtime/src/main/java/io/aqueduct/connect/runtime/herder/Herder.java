@@ -210,4 +210,24 @@ public interface Herder {
      * {@link io.aqueduct.connect.runtime.rest.errors.ConnectRestException} saying so, e.g. 404 or 501.
      */
     CompletableFuture<Void> setClusterLoggerLevel(String namespace, String level);
+
+    /**
+     * Stores task configs that a connector running on another worker generated ({@code POST /connectors/{c}/tasks},
+     * an internal endpoint between the workers of a cluster). Only the leader writes them. Fails with a 400 when the
+     * request is unsigned, 403 when the signature is wrong ({@link InternalRequestSignature#verify}),
+     * {@link NotLeaderException} on a follower and {@link HerderErrors#connectorNotFound}. Herders without a
+     * cluster (standalone) refuse every such request; that is the default.
+     *
+     * @param taskConfigs the config of task 0, 1, ... in order
+     * @param signature   the request's signature, or null when it carried none
+     */
+    default CompletableFuture<Void> putTaskConfigs(String connector, List<Map<String, String>> taskConfigs,
+                                                   InternalRequestSignature signature) {
+        if (signature == null) {
+            return CompletableFuture.failedFuture(
+                    new io.aqueduct.connect.runtime.rest.errors.BadRequestException("Internal request missing required signature"));
+        }
+        return CompletableFuture.failedFuture(new io.aqueduct.connect.runtime.rest.errors.BadRequestException(
+                "This worker runs in standalone mode and takes no task configs from other workers"));
+    }
 }
