@@ -41,17 +41,10 @@ final class ConnectWorker implements AutoCloseable {
         Ports.requireFree("--rest-port", options.restPort());
         Path script = options.home().resolve("bin").resolve("connect-distributed.sh");
         Path workerConfig = options.workDir().resolve("connect-distributed.properties");
-        String properties = workerProperties(options, bootstrapServers);
-        if (!java.nio.file.Files.exists(script)) {
-            // TEMPORARY until ConnectDistributed is merged: a standalone worker with the same REST API.
-            script = options.home().resolve("bin").resolve("connect-standalone.sh");
-            workerConfig = options.workDir().resolve("connect-standalone.properties");
-            properties = properties + "offset.storage.file.filename=" + options.workDir().resolve("standalone.offsets") + "\n";
-        }
         Path consoleLog = logDir.resolve("worker-console.log");
         List<String> command = List.of(script.toString(), workerConfig.toString());
         try {
-            Files.writeString(workerConfig, properties, StandardCharsets.UTF_8);
+            Files.writeString(workerConfig, workerProperties(options, bootstrapServers), StandardCharsets.UTF_8);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(options.home().toFile())
                     .redirectErrorStream(true)

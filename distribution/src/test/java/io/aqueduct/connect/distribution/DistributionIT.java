@@ -58,9 +58,13 @@ class DistributionIT {
         for (String script : names(sourceRoot.resolve("bin"))) {
             assertTrue(Files.isExecutable(home.resolve("bin").resolve(script)), "bin/" + script + " is executable");
         }
-        assertTrue(names(home.resolve("bin")).containsAll(List.of("connect-standalone.sh", "connect-quickstart.sh",
-                "aqueduct-run-class.sh")), "bin/: " + names(home.resolve("bin")));
+        assertTrue(names(home.resolve("bin")).containsAll(List.of("connect-distributed.sh", "connect-standalone.sh",
+                "connect-quickstart.sh", "aqueduct-run-class.sh")), "bin/: " + names(home.resolve("bin")));
         assertEquals(names(sourceRoot.resolve("config")), names(home.resolve("config")), "config/ ships every file");
+        for (String workerConfig : List.of("connect-distributed.properties", "connect-standalone.properties")) {
+            assertTrue(Files.readAllLines(home.resolve("config").resolve(workerConfig)).contains("plugin.path=plugins"),
+                    workerConfig + " finds the plugins/ directory");
+        }
 
         Set<String> libs = names(home.resolve("libs"));
         Set<String> workerClassPath = new TreeSet<>(names(sourceRoot.resolve("connect-runtime/target/dependency")));
@@ -92,7 +96,6 @@ class DistributionIT {
 
             Path workerConfig = workDir.resolve("connect-standalone.properties");
             String shipped = Files.readString(home.resolve("config/connect-standalone.properties"));
-            assertTrue(shipped.lines().anyMatch("plugin.path=plugins"::equals), "the shipped config finds plugins/");
             Files.writeString(workerConfig, shipped
                     .replace("bootstrap.servers=localhost:9092", "bootstrap.servers=localhost:" + ports.get(0))
                     .replace("listeners=http://localhost:8083", "listeners=http://localhost:" + ports.get(2))
@@ -117,6 +120,21 @@ class DistributionIT {
             }
             assertEquals(0, broker.terminate(Duration.ofSeconds(60)), broker.output());
             assertTrue(broker.output().contains("Stopped."), broker.output());
+        }
+    }
+
+    @Test
+    void quickstartDemoRunsFromTheUnpackedTree() throws Exception {
+        List<Integer> ports = freePorts(3);
+        Path workDir = Files.createTempDirectory(home.getParent(), "demo-");
+        try (ScriptProcess demo = ScriptProcess.start(home, Map.of(), home.resolve("bin/connect-quickstart.sh").toString(),
+                "--demo-and-exit", "--work-dir", workDir.toString(), "--broker-port", ports.get(0).toString(),
+                "--controller-port", ports.get(1).toString(), "--rest-port", ports.get(2).toString())) {
+            assertEquals(0, demo.awaitExit(Duration.ofMinutes(3)), demo.output());
+            assertTrue(demo.output().contains("bin/connect-distributed.sh"), "a distributed worker: " + demo.output());
+            assertTrue(demo.output().contains("Records flowing: all 10 input lines arrived"), demo.output());
+            assertEquals(Files.readAllLines(workDir.resolve("demo/input.txt")),
+                    Files.readAllLines(workDir.resolve("demo/output.txt")), demo.output());
         }
     }
 

@@ -66,6 +66,16 @@ final class ScriptProcess implements AutoCloseable {
         throw new AssertionError("No line with '" + text + "' within " + timeout + ":\n" + output());
     }
 
+    /** Waits for the process to end by itself and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Did not exit within " + timeout + ":\n" + output());
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        return process.exitValue();
+    }
+
     /** Sends SIGTERM and returns the exit code, keeping the output the process prints while it stops. */
     int terminate(Duration timeout) throws InterruptedException {
         // Process.destroy() would also close our end of the pipe and lose the last lines.
