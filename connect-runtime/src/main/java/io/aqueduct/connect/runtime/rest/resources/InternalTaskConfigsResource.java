@@ -10,9 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -44,15 +43,14 @@ public final class InternalTaskConfigsResource {
     }
 
     @POST
-    public Response putTaskConfigs(@PathParam("connector") String connector, @QueryParam("forward") Boolean forward,
-                                   @Context HttpHeaders headers, byte[] body) {
+    public Response putTaskConfigs(@PathParam("connector") String connector,
+                                   @Context ContainerRequestContext request, byte[] body) {
         InternalRequestSignature signature = InternalRequestSignature.fromHeaders(body,
-                headers.getHeaderString(InternalRequestSignature.SIGNATURE_HEADER),
-                headers.getHeaderString(InternalRequestSignature.SIGNATURE_ALGORITHM_HEADER));
+                request.getHeaderString(InternalRequestSignature.SIGNATURE_HEADER),
+                request.getHeaderString(InternalRequestSignature.SIGNATURE_ALGORITHM_HEADER));
         List<Map<String, String>> taskConfigs = signature == null ? List.of() : parse(body);
-        access.await(access.herder().putTaskConfigs(connector, taskConfigs, signature),
-                "store the task configs of connector '" + connector + "'", forward);
-        return Response.noContent().build();
+        return access.write(WriteRequest.of(request, body), "store the task configs of connector '" + connector + "'",
+                herder -> herder.putTaskConfigs(connector, taskConfigs, signature), done -> Response.noContent().build());
     }
 
     private static List<Map<String, String>> parse(byte[] body) {

@@ -1,5 +1,6 @@
 package io.aqueduct.connect.runtime.rest.resources;
 
+import io.aqueduct.connect.runtime.herder.InternalRequestSignature;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,9 +26,10 @@ record WriteRequest(String method, URI baseUri, String relativePath, String rawQ
 
     static final String FORWARD_PARAM = "forward";
 
-    /** Headers the leader needs to treat the request as the client meant it. */
-    private static final List<String> FORWARDED_HEADERS =
-            List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION);
+    /** Headers the leader needs to treat the request as the client meant it, internal request signatures included. */
+    private static final List<String> FORWARDED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+            HttpHeaders.AUTHORIZATION, InternalRequestSignature.SIGNATURE_HEADER,
+            InternalRequestSignature.SIGNATURE_ALGORITHM_HEADER);
 
     /** A request whose body the endpoint does not read. */
     static WriteRequest of(ContainerRequestContext request) {
