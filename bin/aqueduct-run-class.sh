@@ -39,5 +39,5 @@ log_config=${AQUEDUCT_LOG_CONFIG:-$base_dir/config/logback.xml}
 
 # shellcheck disable=SC2086 # the option variables hold several words on purpose
 exec "$java" $heap_opts ${AQUEDUCT_OPTS:-} \
-  -Daqueduct.logs.dir="$log_dir" -Dlogback.configurationFile="$log_config" \
+  -Daqueduct.home="$base_dir" -Daqueduct.logs.dir="$log_dir" -Dlogback.configurationFile="$log_config" \
   -cp "$class_path" "$main_class" "$@"

@@ -88,7 +88,9 @@ public class WorkerConfig extends AbstractConfig {
                                 + " The budget is for all tasks stopping together, not for each one.")
                 .define(PLUGIN_PATH_CONFIG, Type.LIST, null, Importance.LOW,
                         "Comma-separated directories that hold plugins: each entry inside (a directory of jars, an"
-                                + " uber-jar, or a directory of classes) is one plugin with its own class loader.")
+                                + " uber-jar, or a directory of classes) is one plugin with its own class loader. A"
+                                + " relative directory is looked up in the working directory, then in the"
+                                + " installation directory.")
                 .define(PLUGIN_DISCOVERY_CONFIG, Type.STRING, PluginDiscovery.HYBRID_WARN.name().toLowerCase(Locale.ROOT),
                         caseInsensitiveEnum(PluginDiscovery.values()), Importance.LOW,
                         "How plugins are found: only_scan (reflective scan only), hybrid_warn and hybrid_fail"

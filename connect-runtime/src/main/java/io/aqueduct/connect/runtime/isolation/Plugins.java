@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -50,10 +52,34 @@ public final class Plugins implements AutoCloseable {
         this.context = context;
     }
 
+    /** The system property the bin scripts set to the installation directory. */
+    static final String HOME_PROPERTY = "aqueduct.home";
+
     /** Discovers the {@link PluginKind#STANDARD standard kinds} as the worker configuration says. */
     public static Plugins discover(WorkerConfig config) {
         List<String> pluginPath = config.getList(WorkerConfig.PLUGIN_PATH_CONFIG);
-        return discover(pluginPath == null ? List.of() : pluginPath, config.pluginDiscovery(), PluginKind.STANDARD);
+        List<String> entries = pluginPath == null ? List.of() : pluginPath;
+        return discover(resolveAgainstHome(entries, System.getProperty(HOME_PROPERTY)), config.pluginDiscovery(),
+                PluginKind.STANDARD);
+    }
+
+    /**
+     * A relative {@code plugin.path} entry is resolved against the working directory, as Apache does; when it does
+     * not exist there but does under the installation directory, that one is used, so the shipped
+     * {@code plugin.path=plugins} works whichever directory the worker is started from.
+     */
+    static List<String> resolveAgainstHome(List<String> entries, String home) {
+        if (home == null || home.isBlank()) {
+            return entries;
+        }
+        List<String> resolved = new ArrayList<>(entries.size());
+        for (String entry : entries) {
+            Path path = Path.of(entry);
+            Path underHome = Path.of(home).resolve(path);
+            boolean useHome = !path.isAbsolute() && !Files.exists(path) && Files.exists(underHome);
+            resolved.add(useHome ? underHome.toString() : entry);
+        }
+        return resolved;
     }
 
     /**
