@@ -121,7 +121,8 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
                               HerderThread thread, TtlRestarts restarts) {
         super(configStore, statusStore, new ConnectorTypes(worker.plugins()), new PluginCatalog(worker.plugins()),
                 new ConfigValidation(ConnectorValidator.forWorker(worker.plugins(), worker.config()), transformer,
-                        thread.connectorCalls(), ConfigValidation.DEFAULT_TIMEOUT));
+                        thread.connectorCalls(), ConfigValidation.DEFAULT_TIMEOUT),
+                worker.config());
         this.config = config;
         this.worker = worker;
         this.workerUrl = workerUrl;
@@ -141,6 +142,8 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
                 this::writeTaskConfigs);
         this.sessionKeys = new SessionKeys(config, configStore, thread);
         this.configEvents = new ConfigEvents(this, driver, thread);
+        // a reset by any worker reaches this worker's tasks through the status topic
+        statusStore.addTopicRemovalListener(worker::forgetActiveTopic);
         restarts.herder = this;
     }
 

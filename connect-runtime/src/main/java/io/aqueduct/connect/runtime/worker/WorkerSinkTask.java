@@ -90,8 +90,8 @@ final class WorkerSinkTask extends WorkerTask {
 
     WorkerSinkTask(ConnectorTaskId id, ClassLoader loader, TaskStatus.Listener listener, TargetState initialState,
                    Map<String, String> taskProps, Map<String, String> connectorProps, WorkerConfig workerConfig,
-                   Supplier<Resources> resourceFactory) {
-        super(id, loader, listener, initialState);
+                   ActiveTopicTracker activeTopics, Supplier<Resources> resourceFactory) {
+        super(id, loader, listener, initialState, activeTopics);
         this.taskProps = Map.copyOf(taskProps);
         this.connectorProps = connectorProps;
         this.resourceFactory = resourceFactory;
@@ -180,6 +180,7 @@ final class WorkerSinkTask extends WorkerTask {
             }
         }
         for (TopicPartition partition : records.partitions()) {
+            recordActiveTopic(partition.topic()); // every partition in a poll result has consumed records
             List<ConsumerRecord<byte[], byte[]>> ofPartition = records.records(partition);
             batchEnds.put(partition, ofPartition.get(ofPartition.size() - 1).offset() + 1);
         }
