@@ -39,6 +39,8 @@ public class WorkerConfig extends AbstractConfig {
     public static final String PLUGIN_DISCOVERY_CONFIG = "plugin.discovery";
     public static final String CONFIG_PROVIDERS_CONFIG = "config.providers";
     public static final String TOPIC_CREATION_ENABLE_CONFIG = "topic.creation.enable";
+    public static final String TOPIC_TRACKING_ENABLE_CONFIG = "topic.tracking.enable";
+    public static final String TOPIC_TRACKING_ALLOW_RESET_CONFIG = "topic.tracking.allow.reset";
     public static final String CONNECTOR_CLIENT_POLICY_CLASS_CONFIG = "connector.client.config.override.policy";
 
     public static final String PRODUCER_PREFIX = "producer.";
@@ -101,6 +103,13 @@ public class WorkerConfig extends AbstractConfig {
                                 + " config.providers.<name>.param.*, for ${<name>:<path>:<key>} placeholders.")
                 .define(TOPIC_CREATION_ENABLE_CONFIG, Type.BOOLEAN, true, Importance.LOW,
                         "Whether source connectors may create their topics through their topic.creation.* settings.")
+                .define(TOPIC_TRACKING_ENABLE_CONFIG, Type.BOOLEAN, true, Importance.LOW,
+                        "Whether the worker records the topics each connector's tasks produce to or consume from"
+                                + " (its active topics, GET /connectors/{name}/topics). When false, that endpoint"
+                                + " answers 403.")
+                .define(TOPIC_TRACKING_ALLOW_RESET_CONFIG, Type.BOOLEAN, true, Importance.LOW,
+                        "Whether PUT /connectors/{name}/topics/reset may clear a connector's active topics. When"
+                                + " false, that endpoint answers 403.")
                 .define(CONNECTOR_CLIENT_POLICY_CLASS_CONFIG, Type.STRING, "All",
                         caseInsensitiveEnum(ClientOverridePolicy.values()), Importance.MEDIUM,
                         "Which producer.override.*, consumer.override.* and admin.override.* settings connectors"

@@ -14,7 +14,6 @@ import io.aqueduct.connect.runtime.herder.HerderErrors;
 import io.aqueduct.connect.runtime.herder.InternalRequestSignature;
 import io.aqueduct.connect.runtime.herder.NotLeaderException;
 import io.aqueduct.connect.runtime.herder.PluginCatalog;
-import io.aqueduct.connect.runtime.herder.RestartPlan;
 import io.aqueduct.connect.runtime.herder.RestartRequest;
 import io.aqueduct.connect.runtime.herder.TargetState;
 import io.aqueduct.connect.runtime.herder.WorkerDriver;
@@ -25,7 +24,6 @@ import io.aqueduct.connect.runtime.rest.entities.Message;
 import io.aqueduct.connect.runtime.secrets.ConfigProviders;
 import io.aqueduct.connect.runtime.secrets.WorkerConfigTransformer;
 import io.aqueduct.connect.runtime.status.StatusStoreListener;
-import io.aqueduct.connect.runtime.storage.ClusterConfigState;
 import io.aqueduct.connect.runtime.storage.KafkaConfigBackingStore;
 import io.aqueduct.connect.runtime.storage.KafkaStatusBackingStore;
 import io.aqueduct.connect.runtime.storage.OffsetBackingStore;
@@ -36,7 +34,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +53,9 @@ import java.util.function.Consumer;
  * herder thread: validation and task config generation run on a pool with time limits, connector starts are not
  * awaited, and stops wait at most {@code task.shutdown.graceful.timeout.ms}.
  *
- * <p><b>Who writes what.</b> The leader writes connector configs, task configs, stop and restart requests (other
- * workers throw {@link NotLeaderException} with the leader's URL, and REST forwards). Any worker writes pause,
+ * <p><b>Who writes what.</b> The leader writes connector configs, task configs, stop and restart requests
+ * ({@link LeaderWrites}; other workers throw {@link NotLeaderException} with the leader's URL, and REST forwards).
+ * The owner of a connector or task restarts it on request (REST is sent on to the owner). Any worker writes pause,
  * resume and cluster logger levels. Every worker applies each change to the work it owns: the connector's owner
  * restarts it on a config change and generates its task configs (handing them to the leader over the signed
  * internal endpoint when it is not the leader); each task's owner restarts it when its config changes.
@@ -70,7 +68,6 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
     private static final Logger log = LoggerFactory.getLogger(DistributedHerder.class);
     /** Bound of Admin calls, config topic reads after a write, and offsets operations. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
-    private static final long TASK_CONFIG_RETRY_MS = 1_000;
 
     private final DistributedConfig config;
     private final Worker worker;
@@ -85,7 +82,7 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
     private final ConfigEvents configEvents;
     private final Assignments assignments;
     private final SessionKeys sessionKeys;
-    private final LeaderTaskConfigClient leaderClient;
+    private final LeaderWrites leaderWrites;
     private volatile WorkerGroupMember member;
     private volatile Admin admin;
     private volatile ConnectorOffsetsManager offsets;
@@ -121,7 +118,8 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
                               HerderThread thread, TtlRestarts restarts) {
         super(configStore, statusStore, new ConnectorTypes(worker.plugins()), new PluginCatalog(worker.plugins()),
                 new ConfigValidation(ConnectorValidator.forWorker(worker.plugins(), worker.config()), transformer,
-                        thread.connectorCalls(), ConfigValidation.DEFAULT_TIMEOUT));
+                        thread.connectorCalls(), ConfigValidation.DEFAULT_TIMEOUT),
+                worker.config());
         this.config = config;
         this.worker = worker;
         this.workerUrl = workerUrl;
@@ -133,14 +131,17 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
         this.assignments = new Assignments(configStore::snapshot);
         this.statusListener = new StatusStoreListener(statusStore, worker.workerId(), this::generation,
                 worker::connectorVersion, worker::taskVersion);
-        this.leaderClient = new LeaderTaskConfigClient(
-                config.getString(DistributedConfig.INTER_WORKER_SIGNATURE_ALGORITHM_CONFIG));
+        this.leaderWrites = new LeaderWrites(this, config, configStore, thread, validation(), connectorTypes,
+                transformer);
         Consumer<Runnable> onThread = work -> thread.post("handling a connector event", work);
         this.driver = new WorkerDriver(worker, configStore, statusStore, statusListener, transformer,
                 thread.connectorCalls(), onThread, assignments::ownsConnector, assignments::ownsTask,
-                this::writeTaskConfigs);
+                leaderWrites::writeTaskConfigs);
+        leaderWrites.useDriver(driver);
         this.sessionKeys = new SessionKeys(config, configStore, thread);
         this.configEvents = new ConfigEvents(this, driver, thread);
+        // a reset by any worker reaches this worker's tasks through the status topic
+        statusStore.addTopicRemovalListener(worker::forgetActiveTopic);
         restarts.herder = this;
     }
 
@@ -319,107 +320,39 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
         }
     }
 
-    // ---- task configs ----
-
-    /** The leader stores generated task configs itself; another worker hands them to the leader. */
-    private boolean writeTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
-        if (isLeader()) {
-            configStore.putTaskConfigs(connector, taskConfigs);
-            return false; // the commit read back from the topic reconciles the tasks
-        }
-        String leader = leaderUrl();
-        leaderClient.send(leader, connector, taskConfigs, snapshot().sessionKey()).whenComplete((ok, error) -> {
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                log.warn("Could not hand the task configs of connector {} to the leader {}: {}; retrying in {} ms",
-                        connector, leader, cause.getMessage(), TASK_CONFIG_RETRY_MS);
-                thread.schedule("retrying the task configs of connector '" + connector + "'",
-                        () -> driver.regenerateTaskConfigs(connector), TASK_CONFIG_RETRY_MS);
-            }
-        });
-        return false;
-    }
+    // ---- leader-only writes (see LeaderWrites) ----
 
     @Override
     public CompletableFuture<Void> putTaskConfigs(String connector, List<Map<String, String>> taskConfigs,
                                                   InternalRequestSignature signature) {
-        return thread.call("storing task configs of connector '" + connector + "' from another worker", () -> {
-            InternalRequestSignature.verify(signature, snapshot().sessionKey(),
-                    config.getList(DistributedConfig.INTER_WORKER_VERIFICATION_ALGORITHMS_CONFIG));
-            requireLeader("Only the leader may write task configurations.");
-            requireConnector(connector, HerderErrors.connectorNotFound(connector));
-            configStore.putTaskConfigs(connector, taskConfigs);
-            return null;
-        });
+        return leaderWrites.putTaskConfigs(connector, taskConfigs, signature);
     }
-
-    // ---- config writes (leader) ----
 
     @Override
     public CompletableFuture<Created<ConnectorInfo>> putConnectorConfig(String connector, Map<String, String> config,
                                                                         TargetState initialTargetState,
                                                                         boolean allowReplace) {
-        Map<String, String> copy = new LinkedHashMap<>(config);
-        return thread.call("checking whether connector '" + connector + "' exists", () -> {
-            requireLeader("Only the leader can create or update connectors.");
-            if (!allowReplace && snapshot().contains(connector)) {
-                throw HerderErrors.connectorExists(connector);
-            }
-            return null;
-        }).thenCompose(ignored -> validation().requireValid(copy))
-                .thenCompose(valid -> thread.call("storing the config of connector '" + connector + "'",
-                        () -> storeConfig(connector, copy, initialTargetState, allowReplace)));
-    }
-
-    private Created<ConnectorInfo> storeConfig(String connector, Map<String, String> config, TargetState initial,
-                                               boolean allowReplace) {
-        requireLeader("Only the leader can create or update connectors.");
-        ClusterConfigState before = snapshot();
-        boolean exists = before.contains(connector);
-        if (exists && !allowReplace) {
-            throw HerderErrors.connectorExists(connector);
-        }
-        configStore.putConnectorConfig(connector, config, exists ? null : initial);
-        readConfigToEnd();
-        List<ConnectorTaskId> tasks = exists ? before.tasks(connector) : List.of();
-        log.info("{} connector {}", exists ? "Updated" : "Created", connector);
-        return new Created<>(!exists, new ConnectorInfo(connector, config, tasks, connectorTypes.typeOf(config)));
+        return leaderWrites.putConnectorConfig(connector, config, initialTargetState, allowReplace);
     }
 
     @Override
     public CompletableFuture<ConnectorInfo> patchConnectorConfig(String connector, Map<String, String> configPatch) {
-        return thread.call("patching the config of connector '" + connector + "'", () -> {
-            requireLeader("Only the leader can update connectors.");
-            Map<String, String> current = snapshot().connectorConfig(connector);
-            if (current == null) {
-                throw HerderErrors.connectorNotFound(connector);
-            }
-            Map<String, String> merged = new LinkedHashMap<>(current);
-            configPatch.forEach((key, value) -> {
-                if (value == null) {
-                    merged.remove(key);
-                } else {
-                    merged.put(key, value);
-                }
-            });
-            return merged;
-        }).thenCompose(merged -> validation().requireValid(merged).thenCompose(valid ->
-                thread.call("storing the patched config of connector '" + connector + "'", () -> {
-                    requireConnector(connector, HerderErrors.connectorNotFound(connector));
-                    return storeConfig(connector, merged, null, true).result();
-                })));
+        return leaderWrites.patchConnectorConfig(connector, configPatch);
     }
 
     @Override
     public CompletableFuture<Void> deleteConnectorConfig(String connector) {
-        return thread.call("deleting connector '" + connector + "'", () -> {
-            requireLeader("Only the leader can delete connectors.");
-            requireConnector(connector, HerderErrors.connectorNotFound(connector));
-            configStore.removeConnectorConfig(connector);
-            readConfigToEnd();
-            log.info("Deleted connector {}", connector);
-            return null;
-        });
+        return leaderWrites.deleteConnectorConfig(connector);
+    }
+
+    @Override
+    public CompletableFuture<ConnectorStateInfo> restartConnectorAndTasks(RestartRequest request) {
+        return leaderWrites.restartConnectorAndTasks(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> stopConnector(String connector) {
+        return leaderWrites.stopConnector(connector);
     }
 
     // ---- restarts ----
@@ -461,19 +394,6 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
         return workerId == null ? leaderUrl() : "http://" + workerId + "/";
     }
 
-    @Override
-    public CompletableFuture<ConnectorStateInfo> restartConnectorAndTasks(RestartRequest request) {
-        String connector = request.connectorName();
-        return thread.call("requesting a restart of connector '" + connector + "'", () -> {
-            requireLeader("Only the leader can process restart requests.");
-            requireConnector(connector, HerderErrors.unknownConnectorForRestart(connector));
-            RestartPlan plan = RestartPlan.of(request, connectorStatus(connector));
-            configStore.putRestartRequest(request);
-            log.info("Requested restart: {}", plan);
-            return plan.answer();
-        });
-    }
-
     /** TTL of a config provider's data expired: the owner restarts the connector. */
     private void scheduledRestart(String connector) {
         thread.post("restarting connector '" + connector + "' for fresh config provider data", () -> {
@@ -504,18 +424,6 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
         });
     }
 
-    @Override
-    public CompletableFuture<Void> stopConnector(String connector) {
-        return thread.call("stopping connector '" + connector + "'", () -> {
-            requireLeader("Only the leader can transition connectors to the STOPPED state.");
-            requireConnector(connector, HerderErrors.unknownConnectorForTargetState(connector));
-            configStore.putTaskConfigs(connector, List.of());
-            configStore.putTargetState(connector, TargetState.STOPPED);
-            readConfigToEnd();
-            return null;
-        });
-    }
-
     // ---- offsets ----
 
     @Override
@@ -527,29 +435,14 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
     @Override
     public CompletableFuture<Message> alterConnectorOffsets(String connector,
                                                             Map<Map<String, ?>, Map<String, ?>> newOffsets) {
-        return stoppedConnectorConfig(connector, "alter").thenApplyAsync(
+        return leaderWrites.stoppedConnectorConfig(connector, "alter").thenApplyAsync(
                 resolved -> offsets.alter(connector, resolved, newOffsets), thread.connectorCalls());
     }
 
     @Override
     public CompletableFuture<Message> resetConnectorOffsets(String connector) {
-        return stoppedConnectorConfig(connector, "reset").thenApplyAsync(
+        return leaderWrites.stoppedConnectorConfig(connector, "reset").thenApplyAsync(
                 resolved -> offsets.reset(connector, resolved), thread.connectorCalls());
-    }
-
-    /** On the leader: the resolved config of a connector that is STOPPED with no tasks; otherwise the 400. */
-    private CompletableFuture<Map<String, String>> stoppedConnectorConfig(String connector, String operation) {
-        return thread.call("checking connector '" + connector + "' before its offsets " + operation, () -> {
-            requireLeader("Only the leader can process " + operation + " offsets requests.");
-            readConfigToEnd();
-            ClusterConfigState state = snapshot();
-            requireConnector(connector, HerderErrors.connectorNotFound(connector));
-            if (state.targetState(connector) != TargetState.STOPPED || !state.tasks(connector).isEmpty()
-                    || !driver.tasksOf(connector).isEmpty()) {
-                throw HerderErrors.offsetsRequireStopped(connector);
-            }
-            return transformer.transform(connector, state.connectorConfig(connector));
-        });
     }
 
     // ---- loggers ----
@@ -564,20 +457,14 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
 
     // ---- checks on the herder thread ----
 
-    private void requireSettled() {
+    /** @throws io.aqueduct.connect.runtime.herder.RebalanceNeededException until the assignment is settled */
+    void requireSettled() {
         if (!assignments.ready() || assignments.rebalancing()) {
             throw HerderErrors.rebalanceExpected();
         }
     }
 
-    private void requireLeader(String what) {
-        requireSettled();
-        if (!isLeader()) {
-            throw new NotLeaderException(what, leaderUrl());
-        }
-    }
-
-    private void requireConnector(String connector, RuntimeException ifMissing) {
+    void requireConnector(String connector, RuntimeException ifMissing) {
         if (!snapshot().contains(connector)) {
             throw ifMissing;
         }

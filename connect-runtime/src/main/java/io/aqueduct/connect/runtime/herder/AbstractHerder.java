@@ -1,5 +1,6 @@
 package io.aqueduct.connect.runtime.herder;
 
+import io.aqueduct.connect.runtime.config.WorkerConfig;
 import io.aqueduct.connect.runtime.rest.entities.ActiveTopicsInfo;
 import io.aqueduct.connect.runtime.rest.entities.ConfigInfos;
 import io.aqueduct.connect.runtime.rest.entities.ConfigKeyInfo;
@@ -8,6 +9,7 @@ import io.aqueduct.connect.runtime.rest.entities.ConnectorStateInfo;
 import io.aqueduct.connect.runtime.rest.entities.PluginInfo;
 import io.aqueduct.connect.runtime.rest.entities.TaskInfo;
 import io.aqueduct.connect.runtime.status.StatusBackingStore;
+import io.aqueduct.connect.runtime.status.TopicStatus;
 import io.aqueduct.connect.runtime.storage.ClusterConfigState;
 import io.aqueduct.connect.runtime.storage.ConfigBackingStore;
 
@@ -30,14 +32,20 @@ public abstract class AbstractHerder implements Herder {
     protected final ConnectorTypes connectorTypes;
     private final PluginCatalog pluginCatalog;
     private final ConfigValidation validation;
+    private final boolean topicTracking;
+    private final boolean topicTrackingReset;
 
+    /** @param workerConfig where {@code topic.tracking.enable} and {@code topic.tracking.allow.reset} are read */
     protected AbstractHerder(ConfigBackingStore configStore, StatusBackingStore statusStore,
-                             ConnectorTypes connectorTypes, PluginCatalog pluginCatalog, ConfigValidation validation) {
+                             ConnectorTypes connectorTypes, PluginCatalog pluginCatalog, ConfigValidation validation,
+                             WorkerConfig workerConfig) {
         this.configStore = Objects.requireNonNull(configStore, "configStore");
         this.statusStore = Objects.requireNonNull(statusStore, "statusStore");
         this.connectorTypes = Objects.requireNonNull(connectorTypes, "connectorTypes");
         this.pluginCatalog = Objects.requireNonNull(pluginCatalog, "pluginCatalog");
         this.validation = Objects.requireNonNull(validation, "validation");
+        this.topicTracking = workerConfig.getBoolean(WorkerConfig.TOPIC_TRACKING_ENABLE_CONFIG);
+        this.topicTrackingReset = workerConfig.getBoolean(WorkerConfig.TOPIC_TRACKING_ALLOW_RESET_CONFIG);
     }
 
     /** The validation subclasses run before storing a config. */
@@ -103,14 +111,36 @@ public abstract class AbstractHerder implements Herder {
         return tasks;
     }
 
-    /** No topic tracking yet: an empty set for every connector, known or not. */
+    /** From the status store, as every worker sees it; sorted by name, empty for unknown connectors. */
     @Override
     public ActiveTopicsInfo connectorActiveTopics(String connector) {
-        return new ActiveTopicsInfo(connector, List.of());
+        if (!topicTracking) {
+            throw HerderErrors.topicTrackingDisabled();
+        }
+        List<String> topics = new ArrayList<>();
+        for (TopicStatus status : statusStore.getAllTopics(connector)) {
+            topics.add(status.topic());
+        }
+        topics.sort(null);
+        return new ActiveTopicsInfo(connector, topics);
     }
 
+    /**
+     * Any worker may reset, without the leader (as the reference): it removes each active-topic entry of the
+     * connector from the status store, and every worker's tasks then report their topics again (they listen for
+     * removals on the status store). Completes once the removals are sent.
+     */
     @Override
     public CompletableFuture<Void> resetConnectorActiveTopics(String connector) {
+        if (!topicTracking) {
+            return CompletableFuture.failedFuture(HerderErrors.topicTrackingDisabled());
+        }
+        if (!topicTrackingReset) {
+            return CompletableFuture.failedFuture(HerderErrors.topicTrackingResetDisabled());
+        }
+        for (TopicStatus status : statusStore.getAllTopics(connector)) {
+            statusStore.deleteTopic(connector, status.topic());
+        }
         return CompletableFuture.completedFuture(null);
     }
 

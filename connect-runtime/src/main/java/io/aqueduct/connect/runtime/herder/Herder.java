@@ -186,7 +186,11 @@ public interface Herder {
     /** Sets target state STOPPED (idempotent). Fails with {@link HerderErrors#unknownConnectorForTargetState}. */
     CompletableFuture<Void> stopConnector(String connector);
 
-    /** Clears the connector's active topics (also for unknown connectors). */
+    /**
+     * Clears the connector's active topics (also for unknown connectors); tasks report a topic again at its next
+     * use. Fails with {@link HerderErrors#topicTrackingDisabled} while {@code topic.tracking.enable=false} and with
+     * {@link HerderErrors#topicTrackingResetDisabled} while {@code topic.tracking.allow.reset=false}.
+     */
     CompletableFuture<Void> resetConnectorActiveTopics(String connector);
 
     /** Committed offsets of the connector, in any state. Fails with {@link HerderErrors#connectorNotFound}. */

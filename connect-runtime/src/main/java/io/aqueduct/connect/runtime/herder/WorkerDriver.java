@@ -321,7 +321,7 @@ public final class WorkerDriver {
         applied.put(id, new Applied(taskConfig, TaskConfigs.frameworkView(connectorConfig)));
         try {
             worker.startTask(id, transformer.transform(id.connector(), connectorConfig),
-                    transformer.transform(id.connector(), taskConfig), statusListener, target);
+                    transformer.transform(id.connector(), taskConfig), statusListener, statusListener, target);
         } catch (ConnectException e) {
             TaskStatus status = statusStore.get(id);
             if (status == null || status.state() != TaskStatus.State.FAILED) {

@@ -106,7 +106,8 @@ public final class StandaloneHerder extends AbstractHerder {
                              WorkerConfigTransformer transformer, TtlRestarts restarts) {
         super(configStore, statusStore, new ConnectorTypes(worker.plugins()), new PluginCatalog(worker.plugins()),
                 new ConfigValidation(ConnectorValidator.forWorker(worker.plugins(), worker.config()), transformer,
-                        connectorCalls, ConfigValidation.DEFAULT_TIMEOUT));
+                        connectorCalls, ConfigValidation.DEFAULT_TIMEOUT),
+                worker.config());
         this.worker = worker;
         this.offsetStore = offsetStore;
         this.transformer = transformer;
@@ -120,6 +121,7 @@ public final class StandaloneHerder extends AbstractHerder {
                 worker::connectorVersion, worker::taskVersion);
         this.driver = new WorkerDriver(worker, configStore, statusStore, statusListener, transformer, connectorCalls,
                 work -> post("handling a connector event", work));
+        statusStore.addTopicRemovalListener(worker::forgetActiveTopic);
         restarts.herder = this;
     }
 

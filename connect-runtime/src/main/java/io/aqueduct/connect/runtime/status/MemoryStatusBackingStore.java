@@ -8,8 +8,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Statuses kept in this process only: the store of a standalone worker, and of tests. */
 public final class MemoryStatusBackingStore implements StatusBackingStore {
@@ -17,6 +19,7 @@ public final class MemoryStatusBackingStore implements StatusBackingStore {
     private final Map<String, ConnectorStatus> connectors = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, TaskStatus> tasks = new ConcurrentHashMap<>();
     private final Map<String, Map<String, TopicStatus>> topics = new ConcurrentHashMap<>();
+    private final List<TopicRemovalListener> topicRemovalListeners = new CopyOnWriteArrayList<>();
 
     @Override
     public void start() {
@@ -128,6 +131,12 @@ public final class MemoryStatusBackingStore implements StatusBackingStore {
             active.remove(topic);
             return active.isEmpty() ? null : active;
         });
+        topicRemovalListeners.forEach(listener -> listener.onTopicRemoved(connector, topic));
+    }
+
+    @Override
+    public void addTopicRemovalListener(TopicRemovalListener listener) {
+        topicRemovalListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override

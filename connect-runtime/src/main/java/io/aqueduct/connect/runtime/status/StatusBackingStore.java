@@ -63,6 +63,20 @@ public interface StatusBackingStore {
     /** Removes {@code topic} from the active topics of {@code connector}; nothing happens if it is not there. */
     void deleteTopic(String connector, String topic);
 
+    /**
+     * Registers a listener told whenever an active-topic entry goes away (a reset or a deletion, made by any
+     * worker sharing the store), so that tasks report the topic again when they next use it. It runs on the thread
+     * that applies the removal (the caller of {@link #deleteTopic}, or the reader of the status topic) and must not
+     * block.
+     */
+    void addTopicRemovalListener(TopicRemovalListener listener);
+
     /** Makes the writes done so far durable; blocks until then. */
     void flush();
+
+    /** See {@link #addTopicRemovalListener}. */
+    @FunctionalInterface
+    interface TopicRemovalListener {
+        void onTopicRemoved(String connector, String topic);
+    }
 }

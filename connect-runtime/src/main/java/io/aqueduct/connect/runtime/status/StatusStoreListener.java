@@ -9,10 +9,11 @@ import java.util.function.IntSupplier;
 
 /**
  * The usual wiring of the worker's status events: each event becomes a status record of this worker
- * in a {@link StatusBackingStore}. Shutdown and restart records are written with
+ * in a {@link StatusBackingStore}, and each first use of a topic by a task an active-topic entry. Shutdown and restart records are written with
  * {@link StatusBackingStore#putSafe}, so they never overwrite a newer owner's record.
  */
-public final class StatusStoreListener implements ConnectorStatus.Listener, TaskStatus.Listener {
+public final class StatusStoreListener implements ConnectorStatus.Listener, TaskStatus.Listener,
+        TopicStatus.Listener {
 
     private final StatusBackingStore store;
     private final String workerId;
@@ -88,6 +89,9 @@ public final class StatusStoreListener implements ConnectorStatus.Listener, Task
             store.put(new TaskStatus(status.id(), State.DESTROYED, workerId, generation.getAsInt()));
         }
         store.put(new ConnectorStatus(connector, State.DESTROYED, workerId, generation.getAsInt()));
+        for (TopicStatus topic : store.getAllTopics(connector)) {
+            store.deleteTopic(connector, topic.topic());
+        }
     }
 
     @Override
@@ -123,5 +127,10 @@ public final class StatusStoreListener implements ConnectorStatus.Listener, Task
     @Override
     public void onDeletion(ConnectorTaskId id) {
         store.put(new TaskStatus(id, State.DESTROYED, workerId, generation.getAsInt()));
+    }
+
+    @Override
+    public void onActive(ConnectorTaskId task, String topic, long discoverTimestamp) {
+        store.putTopicState(topic, task.connector(), task.task(), discoverTimestamp);
     }
 }

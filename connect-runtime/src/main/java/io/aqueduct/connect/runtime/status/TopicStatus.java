@@ -1,5 +1,7 @@
 package io.aqueduct.connect.runtime.status;
 
+import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
+
 import java.util.Objects;
 
 /**
@@ -16,5 +18,16 @@ public record TopicStatus(String topic, String connector, int task, long discove
     public TopicStatus {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(connector, "connector");
+    }
+
+    /**
+     * Told when a task uses a topic for the first time (a source task's first acknowledged record to it, a sink
+     * task's first record consumed from it). Called on the task thread or on the task producer's I/O thread; it
+     * must not block.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param discoverTimestamp when the task first used the topic, in epoch milliseconds */
+        void onActive(ConnectorTaskId task, String topic, long discoverTimestamp);
     }
 }

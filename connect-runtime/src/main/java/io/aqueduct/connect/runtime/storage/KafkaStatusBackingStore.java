@@ -3,11 +3,13 @@ package io.aqueduct.connect.runtime.storage;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,6 +69,7 @@ public final class KafkaStatusBackingStore implements StatusBackingStore {
     private final Map<String, Long> writeSequences = new ConcurrentHashMap<>();
     /** Active-topic keys written but not read back yet, so repeated discoveries do not write again. */
     private final Set<String> topicWritesInFlight = ConcurrentHashMap.newKeySet();
+    private final List<TopicRemovalListener> topicRemovalListeners = new CopyOnWriteArrayList<>();
     private final KafkaBasedLog<String, byte[]> statusLog;
     private volatile ScheduledExecutorService retryExecutor;
     private volatile boolean running;
@@ -234,6 +237,12 @@ public final class KafkaStatusBackingStore implements StatusBackingStore {
                 + " of connector " + connector, () -> { }));
     }
 
+    /** The listener runs on the status topic's reader thread, for every tombstone of an active-topic entry read. */
+    @Override
+    public void addTopicRemovalListener(TopicRemovalListener listener) {
+        topicRemovalListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /**
      * Blocks until every status sent so far is acknowledged or failed.
      *
@@ -335,6 +344,19 @@ public final class KafkaStatusBackingStore implements StatusBackingStore {
             cache.applyTopic(topicKey.connector(), topicKey.topic(),
                     value == null ? null : StatusCodec.decodeTopic(topicKey, value));
             topicWritesInFlight.remove(StatusCodec.topicKey(topicKey.connector(), topicKey.topic()));
+            if (value == null) {
+                notifyTopicRemoved(topicKey.connector(), topicKey.topic());
+            }
+        }
+    }
+
+    private void notifyTopicRemoved(String connector, String topic) {
+        for (TopicRemovalListener listener : topicRemovalListeners) {
+            try {
+                listener.onTopicRemoved(connector, topic);
+            } catch (RuntimeException e) {
+                log.error("A listener failed on the removal of active topic {} of connector {}", topic, connector, e);
+            }
         }
     }
 

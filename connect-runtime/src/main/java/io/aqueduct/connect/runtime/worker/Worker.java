@@ -17,6 +17,7 @@ import io.aqueduct.connect.runtime.isolation.PluginKind;
 import io.aqueduct.connect.runtime.isolation.Plugins;
 import io.aqueduct.connect.runtime.status.ConnectorStatus;
 import io.aqueduct.connect.runtime.status.TaskStatus;
+import io.aqueduct.connect.runtime.status.TopicStatus;
 import io.aqueduct.connect.runtime.storage.OffsetBackingStore;
 import io.aqueduct.connect.sink.SinkConnector;
 import io.aqueduct.connect.sink.SinkRecord;
@@ -66,6 +67,7 @@ public final class Worker {
     private final Plugins plugins;
     private final OffsetBackingStore offsetStore;
     private final long gracefulShutdownMs;
+    private final boolean topicTracking;
     private final Map<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, WorkerTask> tasks = new ConcurrentHashMap<>();
 
@@ -81,6 +83,7 @@ public final class Worker {
         this.plugins = Objects.requireNonNull(plugins, "plugins");
         this.offsetStore = Objects.requireNonNull(offsetStore, "offsetStore");
         this.gracefulShutdownMs = config.getLong(WorkerConfig.TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS_CONFIG);
+        this.topicTracking = config.getBoolean(WorkerConfig.TOPIC_TRACKING_ENABLE_CONFIG);
     }
 
     public String workerId() {
@@ -250,10 +253,26 @@ public final class Worker {
      */
     public boolean startTask(ConnectorTaskId id, Map<String, String> connectorProps, Map<String, String> taskProps,
                              TaskStatus.Listener listener, TargetState initialState) {
+        return startTask(id, connectorProps, taskProps, listener, null, initialState);
+    }
+
+    /**
+     * As {@link #startTask(ConnectorTaskId, Map, Map, TaskStatus.Listener, TargetState)}, and with
+     * {@code topic.tracking.enable=true} the task tells {@code topicListener} of the first use of each topic: a
+     * source task when a record to it is acknowledged, a sink task when it consumes a record from it. After
+     * {@link #forgetActiveTopic} the next use is told again.
+     *
+     * @param topicListener told of active topics (on the task thread or its producer's I/O thread); null for none
+     */
+    public boolean startTask(ConnectorTaskId id, Map<String, String> connectorProps, Map<String, String> taskProps,
+                             TaskStatus.Listener listener, TopicStatus.Listener topicListener,
+                             TargetState initialState) {
         Objects.requireNonNull(listener, "listener");
+        ActiveTopicTracker activeTopics = topicTracking && topicListener != null
+                ? new ActiveTopicTracker(id, topicListener, System::currentTimeMillis) : null;
         WorkerTask task;
         try {
-            task = buildTask(id, connectorProps, taskProps, listener, initialState);
+            task = buildTask(id, connectorProps, taskProps, listener, activeTopics, initialState);
         } catch (ConnectException e) {
             listener.onFailure(id, e);
             throw e;
@@ -269,7 +288,8 @@ public final class Worker {
     }
 
     private WorkerTask buildTask(ConnectorTaskId id, Map<String, String> connectorProps, Map<String, String> taskProps,
-                                 TaskStatus.Listener listener, TargetState initialState) {
+                                 TaskStatus.Listener listener, ActiveTopicTracker activeTopics,
+                                 TargetState initialState) {
         Class<? extends Connector> connectorClass = validateConnectorConfig(id.connector(), connectorProps);
         ClassLoader loader = plugins.pluginLoader(connectorClass.getName());
         Class<?> taskClass = taskClass(id, taskProps, loader);
@@ -282,7 +302,7 @@ public final class Worker {
                         "The task of sink connector " + connectorClass.getName() + " must be a " + SinkTask.class.getName()));
             }
             Class<? extends SinkTask> sinkTaskClass = taskClass.asSubclass(SinkTask.class);
-            return new WorkerSinkTask(id, loader, listener, initialState, taskProps, connProps, config,
+            return new WorkerSinkTask(id, loader, listener, initialState, taskProps, connProps, config, activeTopics,
                     () -> sinkResources(id, sinkTaskClass, connProps, transforms));
         }
         if (!SourceTask.class.isAssignableFrom(taskClass)) {
@@ -292,7 +312,7 @@ public final class Worker {
         Class<? extends SourceTask> sourceTaskClass = taskClass.asSubclass(SourceTask.class);
         Optional<TopicCreationGroups> groups = config.getBoolean(WorkerConfig.TOPIC_CREATION_ENABLE_CONFIG)
                 ? TopicCreationGroups.of(new SourceConnectorConfig(connProps)) : Optional.empty();
-        return new WorkerSourceTask(id, loader, listener, initialState, taskProps, offsetStore, config,
+        return new WorkerSourceTask(id, loader, listener, initialState, taskProps, offsetStore, config, activeTopics,
                 () -> WorkerSourceTask.createResources(plugins, config, sourceTaskClass, id, connProps, transforms,
                         groups.map(g -> new TopicCreation(g, ClientConfigs.admin(config, id, connProps))).orElse(null)));
     }
@@ -366,6 +386,18 @@ public final class Worker {
 
     public void stopAndAwaitTask(ConnectorTaskId id) {
         stopAndAwaitTasks(List.of(id));
+    }
+
+    /**
+     * Makes the tasks of {@code connector} running here report {@code topic} again at its next use; called when the
+     * topic's active-topic entry was removed (a reset). Cheap, never blocks.
+     */
+    public void forgetActiveTopic(String connector, String topic) {
+        for (WorkerTask task : tasks.values()) {
+            if (task.id().connector().equals(connector)) {
+                task.forgetActiveTopic(topic);
+            }
+        }
     }
 
     /** The tasks this worker runs, sorted; a failed task stays listed until stopped. */

@@ -1,6 +1,5 @@
 package io.aqueduct.connect.runtime.worker;
 
-import io.aqueduct.connect.errors.IllegalWorkerStateException;
 import io.aqueduct.connect.errors.RetriableException;
 import io.aqueduct.connect.runtime.config.SinkConnectorConfig;
 import io.aqueduct.connect.runtime.config.WorkerConfig;
@@ -9,16 +8,12 @@ import io.aqueduct.connect.runtime.errors.WorkerErrantRecordReporter;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.herder.TargetState;
 import io.aqueduct.connect.runtime.status.TaskStatus;
-import io.aqueduct.connect.sink.ErrantRecordReporter;
 import io.aqueduct.connect.sink.SinkRecord;
 import io.aqueduct.connect.sink.SinkTask;
-import io.aqueduct.connect.sink.SinkTaskContext;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -29,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +42,10 @@ import java.util.regex.Pattern;
  * offset commit, the loop waits until every record skipped or reported (errant record reporter) on the
  * committed partitions is stored in the dead letter queue; if one could not be stored, the task fails
  * and nothing is committed.
+ *
+ * <p>This class is the loop, the batch and its redelivery, pauses and the rebalance callbacks; the offsets and
+ * their commits are kept by a {@link SinkOffsetCommitter}, and what the task asks of the framework is noted by its
+ * {@link WorkerSinkTaskContext}.
  */
 final class WorkerSinkTask extends WorkerTask {
 
@@ -64,7 +62,7 @@ final class WorkerSinkTask extends WorkerTask {
     private final Map<String, String> connectorProps;
     private final Supplier<Resources> resourceFactory;
     private final long commitIntervalMs;
-    private final Context context = new Context();
+    private final WorkerSinkTaskContext context;
 
     private volatile SinkTask task;
     private volatile Consumer<byte[], byte[]> consumer;
@@ -73,29 +71,26 @@ final class WorkerSinkTask extends WorkerTask {
     private volatile RetryWithToleranceOperator operator;
     private volatile WorkerErrantRecordReporter errantRecordReporter;
     private SinkRecordPipeline pipeline;
+    private SinkOffsetCommitter offsets;
     private boolean started;
     private boolean closedAll;
 
-    private final Map<TopicPartition, OffsetAndMetadata> currentOffsets = new HashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> lastCommitted = new HashMap<>();
-    private final Set<TopicPartition> pausedByTask = new HashSet<>();
-    private final Map<TopicPartition, Long> pendingSeeks = new HashMap<>();
     private final List<SinkRecord> batch = new ArrayList<>();
     private final Map<TopicPartition, Long> batchEnds = new HashMap<>();
     private boolean retryPending;
     private long retryAt;
-    private long retryBackoffMs;
     private boolean allPaused;
-    private volatile boolean commitRequested;
 
     WorkerSinkTask(ConnectorTaskId id, ClassLoader loader, TaskStatus.Listener listener, TargetState initialState,
                    Map<String, String> taskProps, Map<String, String> connectorProps, WorkerConfig workerConfig,
-                   Supplier<Resources> resourceFactory) {
-        super(id, loader, listener, initialState);
+                   ActiveTopicTracker activeTopics, Supplier<Resources> resourceFactory) {
+        super(id, loader, listener, initialState, activeTopics);
         this.taskProps = Map.copyOf(taskProps);
         this.connectorProps = connectorProps;
         this.resourceFactory = resourceFactory;
         this.commitIntervalMs = workerConfig.getLong(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG);
+        this.context = new WorkerSinkTaskContext(id, this.taskProps, () -> consumer, () -> allPaused,
+                () -> errantRecordReporter);
     }
 
     @Override
@@ -115,6 +110,7 @@ final class WorkerSinkTask extends WorkerTask {
         chain = resources.chain();
         pipeline = new SinkRecordPipeline(converters, chain, operator);
         consumer = resources.consumer();
+        offsets = new SinkOffsetCommitter(id, task, consumer, operator, errantRecordReporter, this::dropFromBatch);
         task.initialize(context);
         task.start(taskProps);
         started = true;
@@ -145,9 +141,9 @@ final class WorkerSinkTask extends WorkerTask {
             try {
                 boolean paused = checkPaused();
                 long now = System.currentTimeMillis();
+                boolean commitRequested = context.takeCommitRequest();
                 if (now >= nextCommit || commitRequested) {
-                    commitRequested = false;
-                    commitOffsets(false, null);
+                    offsets.commit(false, null);
                     nextCommit = now + commitIntervalMs;
                 }
                 applyPendingSeeks();
@@ -180,6 +176,7 @@ final class WorkerSinkTask extends WorkerTask {
             }
         }
         for (TopicPartition partition : records.partitions()) {
+            recordActiveTopic(partition.topic()); // every partition in a poll result has consumed records
             List<ConsumerRecord<byte[], byte[]>> ofPartition = records.records(partition);
             batchEnds.put(partition, ofPartition.get(ofPartition.size() - 1).offset() + 1);
         }
@@ -191,16 +188,12 @@ final class WorkerSinkTask extends WorkerTask {
             task.put(Collections.unmodifiableList(batch));
         } catch (RetriableException e) {
             retryPending = true;
-            retryAt = System.currentTimeMillis() + retryBackoffMs;
+            retryAt = System.currentTimeMillis() + context.retryBackoffMs();
             log.warn("{}put() of {} record(s) threw a retriable exception; redelivering them in {} ms: {}",
-                    LoggingContext.taskPrefix(id), batch.size(), retryBackoffMs, e.toString());
+                    LoggingContext.taskPrefix(id), batch.size(), context.retryBackoffMs(), e.toString());
             return;
         }
-        batchEnds.forEach((partition, end) -> {
-            if (currentOffsets.containsKey(partition)) {
-                currentOffsets.put(partition, new OffsetAndMetadata(end));
-            }
-        });
+        offsets.delivered(batchEnds);
         batch.clear();
         batchEnds.clear();
         retryPending = false;
@@ -215,13 +208,14 @@ final class WorkerSinkTask extends WorkerTask {
             consumer.pause(assigned);
         } else {
             List<TopicPartition> resumed = new ArrayList<>(assigned);
-            resumed.removeAll(pausedByTask);
+            resumed.removeAll(context.pausedByTask());
             consumer.resume(resumed);
         }
         allPaused = pauseAll;
     }
 
     private void applyPendingSeeks() {
+        Map<TopicPartition, Long> pendingSeeks = context.pendingSeeks();
         if (pendingSeeks.isEmpty()) {
             return;
         }
@@ -230,9 +224,7 @@ final class WorkerSinkTask extends WorkerTask {
             if (assigned.contains(partition)) {
                 log.debug("{}Seeking {} to offset {} as the task asked", LoggingContext.taskPrefix(id), partition, offset);
                 consumer.seek(partition, offset);
-                OffsetAndMetadata position = new OffsetAndMetadata(offset);
-                currentOffsets.put(partition, position);
-                lastCommitted.put(partition, position);
+                offsets.startAt(partition, offset);
                 dropFromBatch(Set.of(partition));
             }
         });
@@ -257,103 +249,6 @@ final class WorkerSinkTask extends WorkerTask {
         }
     }
 
-    /**
-     * Asks the task which offsets to commit and commits them.
-     *
-     * @param only the partitions to commit; null for all assigned ones
-     */
-    private void commitOffsets(boolean sync, Collection<TopicPartition> only) {
-        Map<TopicPartition, OffsetAndMetadata> current = new HashMap<>();
-        currentOffsets.forEach((partition, offset) -> {
-            if (only == null || only.contains(partition)) {
-                current.put(partition, offset);
-            }
-        });
-        if (current.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> returned;
-        try {
-            returned = task.preCommit(current);
-        } catch (RuntimeException e) {
-            log.error("{}preCommit() failed; rewinding to the last committed offsets so that the records are"
-                    + " delivered again", LoggingContext.taskPrefix(id), e);
-            rewindToLastCommitted(current.keySet());
-            return;
-        }
-        if (returned == null || returned.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
-        returned.forEach((partition, offset) -> {
-            if (offset != null && currentOffsets.containsKey(partition) && (only == null || only.contains(partition))
-                    && !offset.equals(lastCommitted.get(partition))) {
-                toCommit.put(partition, offset);
-            }
-        });
-        if (toCommit.isEmpty()) {
-            return;
-        }
-        awaitDeadLetters(toCommit.keySet());
-        if (sync) {
-            commitSync(toCommit);
-        } else {
-            consumer.commitAsync(toCommit, (offsets, error) -> {
-                if (error != null) {
-                    log.warn("{}Offset commit failed; the next commit retries: {}", LoggingContext.taskPrefix(id),
-                            error.toString());
-                } else {
-                    offsets.forEach((partition, offset) -> {
-                        if (currentOffsets.containsKey(partition)) {
-                            lastCommitted.put(partition, offset);
-                        }
-                    });
-                }
-            });
-        }
-    }
-
-    /**
-     * Waits until the failed and reported records of {@code partitions} are in the dead letter queue.
-     *
-     * @throws io.aqueduct.connect.errors.ConnectException if one could not be written: the offsets must not
-     *                                                     be committed, the task fails
-     */
-    private void awaitDeadLetters(Collection<TopicPartition> partitions) {
-        operator.awaitReports(partitions);
-        WorkerErrantRecordReporter reporter = errantRecordReporter;
-        if (reporter != null) {
-            reporter.awaitFutures(partitions);
-        }
-    }
-
-    private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                consumer.commitSync(offsets);
-                lastCommitted.putAll(offsets);
-                return;
-            } catch (WakeupException e) {
-                // a stop request raced with the commit; the request is seen by the loop anyway
-            } catch (KafkaException e) {
-                log.warn("{}Offset commit failed; records after the last committed offsets will be delivered"
-                        + " again: {}", LoggingContext.taskPrefix(id), e.toString());
-                return;
-            }
-        }
-    }
-
-    private void rewindToLastCommitted(Collection<TopicPartition> partitions) {
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata committed = lastCommitted.get(partition);
-            if (committed != null) {
-                consumer.seek(partition, committed.offset());
-                currentOffsets.put(partition, committed);
-            }
-        }
-        dropFromBatch(partitions);
-    }
-
     private long positionOf(TopicPartition partition) {
         for (int attempt = 0; ; attempt++) {
             try {
@@ -375,9 +270,7 @@ final class WorkerSinkTask extends WorkerTask {
                 return;
             }
             for (TopicPartition partition : partitions) {
-                OffsetAndMetadata position = new OffsetAndMetadata(positionOf(partition));
-                currentOffsets.put(partition, position);
-                lastCommitted.put(partition, position);
+                offsets.startAt(partition, positionOf(partition));
             }
             log.info("{}Assigned partitions {}", LoggingContext.taskPrefix(id), partitions);
             task.open(partitions);
@@ -386,7 +279,7 @@ final class WorkerSinkTask extends WorkerTask {
                 consumer.pause(partitions);
             } else {
                 List<TopicPartition> paused = new ArrayList<>(partitions);
-                paused.retainAll(pausedByTask);
+                paused.retainAll(context.pausedByTask());
                 consumer.pause(paused);
             }
         }
@@ -413,7 +306,7 @@ final class WorkerSinkTask extends WorkerTask {
     private void closePartitions(Collection<TopicPartition> partitions, boolean commit) {
         dropFromBatch(partitions);
         if (commit) {
-            commitOffsets(true, partitions);
+            offsets.commit(true, partitions);
         } else {
             // Another task owns these partitions now and will consume the failed records again.
             operator.forgetReports(partitions);
@@ -423,8 +316,7 @@ final class WorkerSinkTask extends WorkerTask {
             }
         }
         task.close(partitions);
-        currentOffsets.keySet().removeAll(partitions);
-        lastCommitted.keySet().removeAll(partitions);
+        offsets.forget(partitions);
     }
 
     @Override
@@ -444,10 +336,10 @@ final class WorkerSinkTask extends WorkerTask {
     protected void close(boolean failed) {
         RuntimeException commitFailure = null;
         if (consumer != null && started && !isCancelled()) {
-            Set<TopicPartition> assigned = new HashSet<>(currentOffsets.keySet());
+            Set<TopicPartition> assigned = offsets.partitions();
             try {
                 if (!failed) {
-                    commitOffsets(true, assigned);
+                    offsets.commit(true, assigned);
                 }
             } catch (RuntimeException e) {
                 commitFailure = e;
@@ -492,75 +384,6 @@ final class WorkerSinkTask extends WorkerTask {
         }
         if (converters != null) {
             converters.close();
-        }
-    }
-
-    /** The task's handle on the consumer; called from the task thread (within the task's own methods). */
-    private final class Context implements SinkTaskContext {
-
-        @Override
-        public Map<String, String> configs() {
-            return taskProps;
-        }
-
-        @Override
-        public void offset(Map<TopicPartition, Long> offsets) {
-            pendingSeeks.putAll(offsets);
-        }
-
-        @Override
-        public void offset(TopicPartition tp, long offset) {
-            pendingSeeks.put(tp, offset);
-        }
-
-        @Override
-        public void timeout(long timeoutMs) {
-            retryBackoffMs = Math.max(0, timeoutMs);
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            Consumer<byte[], byte[]> current = consumer;
-            return current == null ? Set.of() : Collections.unmodifiableSet(current.assignment());
-        }
-
-        @Override
-        public void pause(TopicPartition... partitions) {
-            Set<TopicPartition> assigned = consumer.assignment();
-            for (TopicPartition partition : partitions) {
-                requireAssigned(assigned, partition, "pause");
-            }
-            Collections.addAll(pausedByTask, partitions);
-            consumer.pause(List.of(partitions));
-        }
-
-        @Override
-        public void resume(TopicPartition... partitions) {
-            Set<TopicPartition> assigned = consumer.assignment();
-            for (TopicPartition partition : partitions) {
-                requireAssigned(assigned, partition, "resume");
-            }
-            List.of(partitions).forEach(pausedByTask::remove);
-            if (!allPaused) {
-                consumer.resume(List.of(partitions));
-            }
-        }
-
-        private void requireAssigned(Set<TopicPartition> assigned, TopicPartition partition, String action) {
-            if (!assigned.contains(partition)) {
-                throw new IllegalWorkerStateException("Cannot " + action + " partition " + partition
-                        + ": it is not assigned to task " + id + " (assigned: " + assigned + ")");
-            }
-        }
-
-        @Override
-        public void requestCommit() {
-            commitRequested = true;
-        }
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            return errantRecordReporter;
         }
     }
 }

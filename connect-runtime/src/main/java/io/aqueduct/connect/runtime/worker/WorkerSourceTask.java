@@ -84,8 +84,8 @@ final class WorkerSourceTask extends WorkerTask {
 
     WorkerSourceTask(ConnectorTaskId id, ClassLoader loader, TaskStatus.Listener listener, TargetState initialState,
                      Map<String, String> taskProps, OffsetBackingStore offsetStore, WorkerConfig workerConfig,
-                     Supplier<Resources> resourceFactory) {
-        super(id, loader, listener, initialState);
+                     ActiveTopicTracker activeTopics, Supplier<Resources> resourceFactory) {
+        super(id, loader, listener, initialState, activeTopics);
         this.taskProps = Map.copyOf(taskProps);
         this.offsetStore = offsetStore;
         this.offsetReader = new OffsetStorageReaderImpl(id.connector(), offsetStore);
@@ -216,6 +216,7 @@ final class WorkerSourceTask extends WorkerTask {
                     sendFailed(original, handle, error);
                     return;
                 }
+                recordActiveTopic(metadata.topic());
                 // commitRecord first: a task sees its record acknowledged before its offset can be committed.
                 commitRecord(original, metadata);
                 handle.ack();

@@ -35,12 +35,31 @@ abstract class WorkerTask implements Runnable {
     private volatile Thread thread;
     private volatile RetryWithToleranceOperator errorHandler;
     private boolean reportedPaused;
+    /** Null when topic tracking is off. */
+    private final ActiveTopicTracker activeTopics;
 
-    protected WorkerTask(ConnectorTaskId id, ClassLoader loader, TaskStatus.Listener listener, TargetState initialState) {
+    /** @param activeTopics reports the topics the task uses; null when topic tracking is off */
+    protected WorkerTask(ConnectorTaskId id, ClassLoader loader, TaskStatus.Listener listener, TargetState initialState,
+                         ActiveTopicTracker activeTopics) {
         this.id = id;
         this.loader = loader;
         this.listener = listener;
         this.targetState = initialState;
+        this.activeTopics = activeTopics;
+    }
+
+    /** Notes a use of {@code topic} by the task (cheap: only a first use is reported). */
+    protected final void recordActiveTopic(String topic) {
+        if (activeTopics != null) {
+            activeTopics.record(topic);
+        }
+    }
+
+    /** After the topic's active-topic entry was removed: its next use is reported again. */
+    final void forgetActiveTopic(String topic) {
+        if (activeTopics != null) {
+            activeTopics.forget(topic);
+        }
     }
 
     public ConnectorTaskId id() {

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -296,6 +299,47 @@ class DistributedHerderIT {
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         assertTrue(ms < 10_000, "another connector took " + ms + " ms to run");
         assertEquals(204, Rest.send(leader().url(), "DELETE", "/connectors/hung", null).status());
+    }
+
+    @Test
+    void activeTopicsAreSharedThroughTheStatusTopicAndResetFromAnyWorker() throws Exception {
+        String topic = kafka.uniqueName("dist-active");
+        kafka.createTopic(topic, 1, 1);
+        Path dir = Files.createTempDirectory("dist-active");
+        Path in = Files.write(dir.resolve("in.txt"), List.of("one", "two"), StandardCharsets.UTF_8);
+        Map<String, String> source = new LinkedHashMap<>(Map.of("name", "dact-src", "connector.class",
+                "FileStreamSource", "file", in.toString(), "topic", topic));
+        Map<String, String> sink = new LinkedHashMap<>(Map.of("name", "dact-sink", "connector.class",
+                "FileStreamSink", "file", dir.resolve("out.txt").toString(), "topics", topic));
+        create(follower(), source);
+        create(follower(), sink);
+
+        awaitActiveTopicsEverywhere("dact-src", List.of(topic));
+        awaitActiveTopicsEverywhere("dact-sink", List.of(topic));
+        // every record is acknowledged once its offset is committed: no late first use can follow the reset
+        Await.until("both lines committed", WAIT_MS,
+                () -> Rest.get(leader().url(), "/connectors/dact-src/offsets").body().contains("\"position\":8"));
+
+        assertEquals(202, Rest.send(follower().url(), "PUT", "/connectors/dact-src/topics/reset", null).status());
+        awaitActiveTopicsEverywhere("dact-src", List.of());
+        awaitActiveTopicsEverywhere("dact-sink", List.of(topic));
+
+        Files.write(in, List.of("three"), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        awaitActiveTopicsEverywhere("dact-src", List.of(topic));
+
+        assertEquals(204, Rest.send(leader().url(), "DELETE", "/connectors/dact-src", null).status());
+        assertEquals(204, Rest.send(leader().url(), "DELETE", "/connectors/dact-sink", null).status());
+        awaitActiveTopicsEverywhere("dact-src", List.of());
+        awaitActiveTopicsEverywhere("dact-sink", List.of());
+    }
+
+    private static void awaitActiveTopicsEverywhere(String connector, List<String> topics) {
+        String expected = Rest.json(Map.of(connector, Map.of("topics", topics)));
+        for (DistributedWorker worker : workers) {
+            Await.until("the active topics of " + connector + " on " + worker.id() + " are " + topics, WAIT_MS,
+                    () -> Rest.get(worker.url(), "/connectors/" + connector + "/topics").body().equals(expected),
+                    () -> Rest.get(worker.url(), "/connectors/" + connector + "/topics").body());
+        }
     }
 
     /** Connectors per worker and tasks per worker, from the statuses of every connector in the snapshot. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,30 @@ class MemoryStatusBackingStoreTest {
         assertTrue(store.getAllTopics("src").isEmpty());
         store.putTopicState("lines", "src", 2, 5L);
         assertEquals(new TopicStatus("lines", "src", 2, 5L), store.getTopic("src", "lines"));
+    }
+
+    @Test
+    void removalListenersHearOfEveryDeletedTopic() {
+        List<String> removed = new ArrayList<>();
+        store.addTopicRemovalListener((connector, topic) -> removed.add(connector + "/" + topic));
+        store.putTopicState("lines", "src", 0, 1L);
+        store.deleteTopic("src", "lines");
+
+        assertEquals(List.of("src/lines"), removed);
+    }
+
+    @Test
+    void deletingAConnectorRemovesItsActiveTopicsToo() {
+        StatusStoreListener listener = new StatusStoreListener(store, "w:1", () -> 0, c -> null, t -> null);
+        listener.onStartup("src");
+        listener.onActive(new ConnectorTaskId("src", 0), "lines", 1L);
+        listener.onActive(new ConnectorTaskId("other", 0), "lines", 1L);
+        assertEquals(new TopicStatus("lines", "src", 0, 1L), store.getTopic("src", "lines"));
+
+        listener.onDeletion("src");
+
+        assertTrue(store.getAllTopics("src").isEmpty());
+        assertEquals(new TopicStatus("lines", "other", 0, 1L), store.getTopic("other", "lines"));
     }
 
     @Test

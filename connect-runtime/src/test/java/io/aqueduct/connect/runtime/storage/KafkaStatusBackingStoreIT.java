@@ -216,6 +216,8 @@ class KafkaStatusBackingStoreIT {
         String topic = cluster.uniqueName("connect-status");
         KafkaStatusBackingStore writer = started(topic);
         KafkaStatusBackingStore reader = started(topic);
+        List<String> removalsSeenByWriter = new java.util.concurrent.CopyOnWriteArrayList<>();
+        writer.addTopicRemovalListener((connector, removed) -> removalsSeenByWriter.add(connector + "/" + removed));
         writer.putTopicState("ref-lines", "ref-sink", 0, 1000L);
         writer.putTopicState("ref-lines", "ref-sink", 1, 1001L);
         writer.putTopicState("other-lines", "ref-sink", 1, 1002L);
@@ -233,6 +235,7 @@ class KafkaStatusBackingStoreIT {
         reader.flush();
         caughtUp(writer, reader);
         assertNull(writer.getTopic("ref-sink", "ref-lines"));
+        assertEquals(List.of("ref-sink/ref-lines"), removalsSeenByWriter, "another store's removal is heard");
         assertEquals(List.of(new TopicStatus("other-lines", "ref-sink", 1, 1002L)),
                 List.copyOf(started(topic).getAllTopics("ref-sink")));
         List<ConsumerRecord<String, String>> records = cluster.consumeStringsUntil(topic, 3, Duration.ofSeconds(30));
