@@ -12,14 +12,20 @@ import org.apache.kafka.common.KafkaException;
  */
 public class ConnectException extends KafkaException {
 
+    /** @param message what went wrong and how to fix it; shown to users verbatim */
     public ConnectException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong and how to fix it; shown to users verbatim
+     * @param cause   the underlying failure, kept for the stack trace
+     */
     public ConnectException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /** @param cause the underlying failure; its message becomes this exception's message */
     public ConnectException(Throwable cause) {
         super(cause);
     }

@@ -9,14 +9,20 @@ package io.aqueduct.connect.errors;
  */
 public class RetriableException extends ConnectException {
 
+    /** @param message what went wrong and how to fix it; shown to users verbatim */
     public RetriableException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong and how to fix it; shown to users verbatim
+     * @param cause   the underlying failure, kept for the stack trace
+     */
     public RetriableException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /** @param cause the underlying failure; its message becomes this exception's message */
     public RetriableException(Throwable cause) {
         super(cause);
     }

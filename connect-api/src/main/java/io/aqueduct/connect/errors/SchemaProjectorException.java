@@ -6,14 +6,20 @@ package io.aqueduct.connect.errors;
  */
 public class SchemaProjectorException extends DataException {
 
+    /** @param message what went wrong and how to fix it; shown to users verbatim */
     public SchemaProjectorException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong and how to fix it; shown to users verbatim
+     * @param cause   the underlying failure, kept for the stack trace
+     */
     public SchemaProjectorException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /** @param cause the underlying failure; its message becomes this exception's message */
     public SchemaProjectorException(Throwable cause) {
         super(cause);
     }
