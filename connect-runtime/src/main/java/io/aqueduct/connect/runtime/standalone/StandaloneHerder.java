@@ -11,6 +11,7 @@ import io.aqueduct.connect.runtime.herder.ConnectorTypes;
 import io.aqueduct.connect.runtime.herder.ConnectorValidator;
 import io.aqueduct.connect.runtime.herder.Created;
 import io.aqueduct.connect.runtime.herder.HerderErrors;
+import io.aqueduct.connect.runtime.herder.HerderExecutor;
 import io.aqueduct.connect.runtime.herder.PluginCatalog;
 import io.aqueduct.connect.runtime.herder.RestartPlan;
 import io.aqueduct.connect.runtime.herder.RestartRequest;
@@ -47,7 +48,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -76,7 +76,7 @@ public final class StandaloneHerder extends AbstractHerder {
     private final Worker worker;
     private final OffsetBackingStore offsetStore;
     private final WorkerConfigTransformer transformer;
-    private final ExecutorService herderThread;
+    private final HerderExecutor herderThread;
     private final ExecutorService connectorCalls;
     private final WorkerDriver driver;
     private final Loggers loggers = Loggers.forCurrentBackend();
@@ -84,7 +84,6 @@ public final class StandaloneHerder extends AbstractHerder {
     private volatile ConnectorOffsetsManager offsets;
     private volatile String kafkaClusterId;
     private volatile boolean ready;
-    private volatile String activity;
 
     /**
      * @param worker      the worker to drive; stopped by {@link #stop()}
@@ -112,11 +111,7 @@ public final class StandaloneHerder extends AbstractHerder {
         this.offsetStore = offsetStore;
         this.transformer = transformer;
         this.connectorCalls = connectorCalls;
-        this.herderThread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "standalone-herder");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.herderThread = new HerderExecutor("standalone-herder", "standalone");
         StatusStoreListener statusListener = new StatusStoreListener(statusStore, worker.workerId(), () -> 0,
                 worker::connectorVersion, worker::taskVersion);
         this.driver = new WorkerDriver(worker, configStore, statusStore, statusListener, transformer, connectorCalls,
@@ -190,7 +185,7 @@ public final class StandaloneHerder extends AbstractHerder {
 
     @Override
     public Optional<String> currentActivity() {
-        return Optional.ofNullable(activity);
+        return herderThread.activity();
     }
 
     @Override
@@ -432,22 +427,7 @@ public final class StandaloneHerder extends AbstractHerder {
     }
 
     private <T> CompletableFuture<T> onHerderThread(String what, Callable<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            herderThread.execute(() -> {
-                activity = what;
-                try {
-                    result.complete(work.call());
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                } finally {
-                    activity = null;
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new ConnectException("The standalone herder is stopped; cannot do: " + what));
-        }
-        return result;
+        return herderThread.call(what, work);
     }
 
     private static ExecutorService newPool(String name) {
