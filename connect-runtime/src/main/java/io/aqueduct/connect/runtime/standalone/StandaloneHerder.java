@@ -5,6 +5,7 @@ import io.aqueduct.connect.errors.NotFoundException;
 import io.aqueduct.connect.runtime.config.WorkerConfig;
 import io.aqueduct.connect.runtime.herder.AbstractHerder;
 import io.aqueduct.connect.runtime.herder.ConfigValidation;
+import io.aqueduct.connect.runtime.herder.ConnectorConfigPatch;
 import io.aqueduct.connect.runtime.herder.ConnectorOffsetsManager;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.herder.ConnectorTypes;
@@ -240,19 +241,7 @@ public final class StandaloneHerder extends AbstractHerder {
     @Override
     public CompletableFuture<ConnectorInfo> patchConnectorConfig(String connector, Map<String, String> configPatch) {
         return onHerderThread("patching the config of connector '" + connector + "'", () -> {
-            Map<String, String> current = snapshot().connectorConfig(connector);
-            if (current == null) {
-                throw HerderErrors.connectorNotFound(connector);
-            }
-            Map<String, String> merged = new LinkedHashMap<>(current);
-            configPatch.forEach((key, value) -> {
-                if (value == null) {
-                    merged.remove(key);
-                } else {
-                    merged.put(key, value);
-                }
-            });
-            return merged;
+            return ConnectorConfigPatch.apply(connector, snapshot().connectorConfig(connector), configPatch);
         }).thenCompose(merged -> validation().requireValid(merged).thenCompose(valid ->
                 onHerderThread("storing the patched config of connector '" + connector + "'", () -> {
                     if (!snapshot().contains(connector)) {
