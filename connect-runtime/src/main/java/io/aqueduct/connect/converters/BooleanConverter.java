@@ -1,32 +1,25 @@
 package io.aqueduct.connect.converters;
 
 import io.aqueduct.connect.data.Schema;
-import io.aqueduct.connect.data.SchemaAndValue;
 import io.aqueduct.connect.errors.DataException;
-import io.aqueduct.connect.storage.Converter;
-import io.aqueduct.connect.storage.ConverterConfig;
 import io.aqueduct.connect.storage.ConverterType;
-import io.aqueduct.connect.storage.HeaderConverter;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.BooleanDeserializer;
 import org.apache.kafka.common.serialization.BooleanSerializer;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A key, value and header converter for booleans stored as one byte, 1 for true and 0 for false, as
  * Kafka's BooleanSerializer writes them. Writing accepts a BOOLEAN schema or none and a Boolean or null
  * value; reading yields {@link Schema#OPTIONAL_BOOLEAN_SCHEMA}, rejecting anything but a single 0 or 1 byte.
  */
-public class BooleanConverter implements Converter, HeaderConverter {
-
-    private final BooleanSerializer serializer = new BooleanSerializer();
-    private final BooleanDeserializer deserializer = new BooleanDeserializer();
-    private volatile ConverterType type = ConverterType.VALUE;
+public class BooleanConverter extends SerdeConverter<Boolean> {
 
     /** Creates the converter; the runtime configures it before use. */
     public BooleanConverter() {
+        super(Schema.OPTIONAL_BOOLEAN_SCHEMA, new BooleanSerializer(), new BooleanDeserializer());
     }
 
     @Override
@@ -34,47 +27,13 @@ public class BooleanConverter implements Converter, HeaderConverter {
         return BooleanConverterConfig.configDef();
     }
 
-    /**
-     * @throws org.apache.kafka.common.config.ConfigException if {@value ConverterConfig#TYPE_CONFIG} is
-     *         missing or invalid
-     */
     @Override
-    public void configure(Map<String, ?> configs) {
-        BooleanConverterConfig config = new BooleanConverterConfig(configs);
-        type = config.type();
-        boolean isKey = type == ConverterType.KEY;
-        serializer.configure(configs, isKey);
-        deserializer.configure(configs, isKey);
+    ConverterType parseType(Map<String, ?> configs) {
+        return new BooleanConverterConfig(configs).type();
     }
 
     @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        Map<String, Object> withType = new HashMap<>(configs);
-        withType.put(ConverterConfig.TYPE_CONFIG, (isKey ? ConverterType.KEY : ConverterType.VALUE).getName());
-        configure(withType);
-    }
-
-    @Override
-    public byte[] fromConnectData(String topic, Schema schema, Object value) {
-        return serialize(topic, schema, value, Subject.data(type, topic));
-    }
-
-    @Override
-    public SchemaAndValue toConnectData(String topic, byte[] value) {
-        return deserialize(topic, value, Subject.data(type, topic));
-    }
-
-    @Override
-    public byte[] fromConnectHeader(String topic, String headerKey, Schema schema, Object value) {
-        return serialize(topic, schema, value, Subject.header(headerKey, topic));
-    }
-
-    @Override
-    public SchemaAndValue toConnectHeader(String topic, String headerKey, byte[] value) {
-        return deserialize(topic, value, Subject.header(headerKey, topic));
-    }
-
-    private byte[] serialize(String topic, Schema schema, Object value, String subject) {
+    byte[] serialize(Serializer<Boolean> serializer, String topic, Schema schema, Object value, String subject) {
         if (schema != null && schema.type() != Schema.Type.BOOLEAN) {
             throw new DataException("Cannot write " + subject + " with BooleanConverter: its schema type is "
                 + schema.type() + ", but this converter only handles BOOLEAN; use a converter for that type");
@@ -86,18 +45,9 @@ public class BooleanConverter implements Converter, HeaderConverter {
         return serializer.serialize(topic, (Boolean) value);
     }
 
-    private SchemaAndValue deserialize(String topic, byte[] value, String subject) {
-        try {
-            return new SchemaAndValue(Schema.OPTIONAL_BOOLEAN_SCHEMA, deserializer.deserialize(topic, value));
-        } catch (SerializationException e) {
-            throw new DataException("Cannot read " + subject + " with BooleanConverter: " + e.getMessage()
-                + "; it expects exactly one byte, 0 or 1", e);
-        }
-    }
-
     @Override
-    public void close() {
-        serializer.close();
-        deserializer.close();
+    String readFailure(String subject, SerializationException e) {
+        return "Cannot read " + subject + " with BooleanConverter: " + e.getMessage()
+            + "; it expects exactly one byte, 0 or 1";
     }
 }

@@ -1,6 +1,6 @@
 package io.aqueduct.connect.runtime.distributed;
 
-import io.aqueduct.connect.errors.ConnectException;
+import io.aqueduct.connect.runtime.herder.HerderExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +24,12 @@ final class HerderThread {
 
     private static final Logger log = LoggerFactory.getLogger(HerderThread.class);
 
-    private final ExecutorService executor;
+    private final HerderExecutor executor;
     private final ScheduledExecutorService timer;
     private final ExecutorService connectorCalls;
-    private volatile String activity;
 
     HerderThread(String name) {
-        this.executor = Executors.newSingleThreadExecutor(daemon(name));
+        this.executor = new HerderExecutor(name, "distributed");
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon(name + "-timer"));
         AtomicInteger count = new AtomicInteger();
         this.connectorCalls = Executors.newCachedThreadPool(runnable -> {
@@ -50,22 +49,7 @@ final class HerderThread {
 
     /** Runs {@code work} on the herder thread after everything queued before it. */
     <T> CompletableFuture<T> call(String what, Callable<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                activity = what;
-                try {
-                    result.complete(work.call());
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                } finally {
-                    activity = null;
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new ConnectException("The distributed herder is stopped; cannot do: " + what));
-        }
-        return result;
+        return executor.call(what, work);
     }
 
     /** As {@link #call}, for work nobody waits for; failures are logged. */
@@ -95,7 +79,7 @@ final class HerderThread {
     }
 
     Optional<String> activity() {
-        return Optional.ofNullable(activity);
+        return executor.activity();
     }
 
     void shutdownNow() {

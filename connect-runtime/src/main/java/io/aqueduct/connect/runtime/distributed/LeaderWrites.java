@@ -2,6 +2,7 @@ package io.aqueduct.connect.runtime.distributed;
 
 import io.aqueduct.connect.runtime.config.DistributedConfig;
 import io.aqueduct.connect.runtime.herder.ConfigValidation;
+import io.aqueduct.connect.runtime.herder.ConnectorConfigPatch;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.herder.ConnectorTypes;
 import io.aqueduct.connect.runtime.herder.Created;
@@ -138,19 +139,7 @@ final class LeaderWrites {
     CompletableFuture<ConnectorInfo> patchConnectorConfig(String connector, Map<String, String> configPatch) {
         return thread.call("patching the config of connector '" + connector + "'", () -> {
             requireLeader("Only the leader can update connectors.");
-            Map<String, String> current = snapshot().connectorConfig(connector);
-            if (current == null) {
-                throw HerderErrors.connectorNotFound(connector);
-            }
-            Map<String, String> merged = new LinkedHashMap<>(current);
-            configPatch.forEach((key, value) -> {
-                if (value == null) {
-                    merged.remove(key);
-                } else {
-                    merged.put(key, value);
-                }
-            });
-            return merged;
+            return ConnectorConfigPatch.apply(connector, snapshot().connectorConfig(connector), configPatch);
         }).thenCompose(merged -> validation.requireValid(merged).thenCompose(valid ->
                 thread.call("storing the patched config of connector '" + connector + "'", () -> {
                     herder.requireConnector(connector, HerderErrors.connectorNotFound(connector));

@@ -5,12 +5,14 @@ import io.aqueduct.connect.errors.NotFoundException;
 import io.aqueduct.connect.runtime.config.WorkerConfig;
 import io.aqueduct.connect.runtime.herder.AbstractHerder;
 import io.aqueduct.connect.runtime.herder.ConfigValidation;
+import io.aqueduct.connect.runtime.herder.ConnectorConfigPatch;
 import io.aqueduct.connect.runtime.herder.ConnectorOffsetsManager;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.herder.ConnectorTypes;
 import io.aqueduct.connect.runtime.herder.ConnectorValidator;
 import io.aqueduct.connect.runtime.herder.Created;
 import io.aqueduct.connect.runtime.herder.HerderErrors;
+import io.aqueduct.connect.runtime.herder.HerderExecutor;
 import io.aqueduct.connect.runtime.herder.PluginCatalog;
 import io.aqueduct.connect.runtime.herder.RestartPlan;
 import io.aqueduct.connect.runtime.herder.RestartRequest;
@@ -47,7 +49,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -76,7 +77,7 @@ public final class StandaloneHerder extends AbstractHerder {
     private final Worker worker;
     private final OffsetBackingStore offsetStore;
     private final WorkerConfigTransformer transformer;
-    private final ExecutorService herderThread;
+    private final HerderExecutor herderThread;
     private final ExecutorService connectorCalls;
     private final WorkerDriver driver;
     private final Loggers loggers = Loggers.forCurrentBackend();
@@ -84,7 +85,6 @@ public final class StandaloneHerder extends AbstractHerder {
     private volatile ConnectorOffsetsManager offsets;
     private volatile String kafkaClusterId;
     private volatile boolean ready;
-    private volatile String activity;
 
     /**
      * @param worker      the worker to drive; stopped by {@link #stop()}
@@ -112,11 +112,7 @@ public final class StandaloneHerder extends AbstractHerder {
         this.offsetStore = offsetStore;
         this.transformer = transformer;
         this.connectorCalls = connectorCalls;
-        this.herderThread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "standalone-herder");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.herderThread = new HerderExecutor("standalone-herder", "standalone");
         StatusStoreListener statusListener = new StatusStoreListener(statusStore, worker.workerId(), () -> 0,
                 worker::connectorVersion, worker::taskVersion);
         this.driver = new WorkerDriver(worker, configStore, statusStore, statusListener, transformer, connectorCalls,
@@ -190,7 +186,7 @@ public final class StandaloneHerder extends AbstractHerder {
 
     @Override
     public Optional<String> currentActivity() {
-        return Optional.ofNullable(activity);
+        return herderThread.activity();
     }
 
     @Override
@@ -245,19 +241,7 @@ public final class StandaloneHerder extends AbstractHerder {
     @Override
     public CompletableFuture<ConnectorInfo> patchConnectorConfig(String connector, Map<String, String> configPatch) {
         return onHerderThread("patching the config of connector '" + connector + "'", () -> {
-            Map<String, String> current = snapshot().connectorConfig(connector);
-            if (current == null) {
-                throw HerderErrors.connectorNotFound(connector);
-            }
-            Map<String, String> merged = new LinkedHashMap<>(current);
-            configPatch.forEach((key, value) -> {
-                if (value == null) {
-                    merged.remove(key);
-                } else {
-                    merged.put(key, value);
-                }
-            });
-            return merged;
+            return ConnectorConfigPatch.apply(connector, snapshot().connectorConfig(connector), configPatch);
         }).thenCompose(merged -> validation().requireValid(merged).thenCompose(valid ->
                 onHerderThread("storing the patched config of connector '" + connector + "'", () -> {
                     if (!snapshot().contains(connector)) {
@@ -432,22 +416,7 @@ public final class StandaloneHerder extends AbstractHerder {
     }
 
     private <T> CompletableFuture<T> onHerderThread(String what, Callable<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            herderThread.execute(() -> {
-                activity = what;
-                try {
-                    result.complete(work.call());
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                } finally {
-                    activity = null;
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new ConnectException("The standalone herder is stopped; cannot do: " + what));
-        }
-        return result;
+        return herderThread.call(what, work);
     }
 
     private static ExecutorService newPool(String name) {

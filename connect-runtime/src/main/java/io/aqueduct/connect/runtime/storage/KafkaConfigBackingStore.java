@@ -26,8 +26,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.aqueduct.connect.runtime.herder.RestartRequest;
-import io.aqueduct.connect.runtime.herder.TargetState;
 
 /**
  * The configs of a distributed worker cluster, kept in the config topic ({@code config.storage.topic}): one
@@ -44,7 +42,7 @@ import io.aqueduct.connect.runtime.herder.TargetState;
  * transactionally by an Apache leader with exactly-once source support is read without the records of aborted
  * transactions.
  */
-public final class KafkaConfigBackingStore implements ConfigBackingStore {
+public final class KafkaConfigBackingStore extends RecordWritingConfigBackingStore {
 
     /** The worker setting that names the topic; quoted in error messages. */
     public static final String TOPIC_SETTING = "config.storage.topic";
@@ -52,10 +50,8 @@ public final class KafkaConfigBackingStore implements ConfigBackingStore {
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String topic;
-    private final ConfigStateTracker state;
     private final KafkaBasedLog<String, byte[]> configLog;
     private volatile boolean started;
-    private volatile UpdateListener listener;
 
     /**
      * @param topic             the config topic
@@ -70,9 +66,9 @@ public final class KafkaConfigBackingStore implements ConfigBackingStore {
      */
     public KafkaConfigBackingStore(String topic, short replicationFactor, Map<String, ?> producerConfigs,
                                    Map<String, ?> consumerConfigs, Map<String, ?> adminConfigs, String clientId) {
+        super("config topic " + topic);
         this.topic = Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(clientId, "clientId");
-        this.state = new ConfigStateTracker("config topic " + topic);
 
         Map<String, Object> producer = new HashMap<>(producerConfigs);
         producer.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
@@ -132,47 +128,12 @@ public final class KafkaConfigBackingStore implements ConfigBackingStore {
         configLog.stop();
     }
 
-    @Override
-    public ClusterConfigState snapshot() {
-        return state.snapshot();
-    }
-
-    @Override
-    public void putConnectorConfig(String connector, Map<String, String> properties, TargetState targetState) {
-        write(ConfigWrites.connectorConfig(connector, properties, targetState));
-    }
-
-    @Override
-    public void removeConnectorConfig(String connector) {
-        write(ConfigWrites.removeConnector(connector));
-    }
-
     /** The commit is sent only once every task record is acknowledged, so a failed write never commits. */
     @Override
     public void putTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
         List<ConfigRecord> tasks = ConfigWrites.taskConfigs(connector, taskConfigs);
         write(tasks);
         write(List.of(ConfigWrites.commit(connector, tasks.size())));
-    }
-
-    @Override
-    public void putTargetState(String connector, TargetState state) {
-        write(List.of(ConfigWrites.targetState(connector, state)));
-    }
-
-    @Override
-    public void putRestartRequest(RestartRequest request) {
-        write(List.of(ConfigWrites.restart(request)));
-    }
-
-    @Override
-    public void putLoggerLevel(String namespace, String level) {
-        write(List.of(ConfigWrites.loggerLevel(namespace, level)));
-    }
-
-    @Override
-    public void putSessionKey(SessionKey sessionKey) {
-        write(List.of(ConfigWrites.sessionKey(sessionKey)));
     }
 
     @Override
@@ -186,11 +147,6 @@ public final class KafkaConfigBackingStore implements ConfigBackingStore {
             Thread.currentThread().interrupt();
             throw new StorageException("Interrupted while reading the config topic " + topic, e);
         }
-    }
-
-    @Override
-    public void setUpdateListener(UpdateListener listener) {
-        this.listener = listener;
     }
 
     private void onRecord(ConsumerRecord<String, byte[]> record) {
@@ -208,12 +164,13 @@ public final class KafkaConfigBackingStore implements ConfigBackingStore {
         }
         List<ConfigStateTracker.Update> updates = state.apply(decoded, record.offset() + 1);
         if (started) {
-            ConfigStateTracker.deliver(listener, updates);
+            deliver(updates);
         }
     }
 
     /** Sends the records in order and waits until the brokers acknowledged all of them. */
-    private void write(List<ConfigRecord> records) {
+    @Override
+    void write(List<ConfigRecord> records) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         List<String> keys = new ArrayList<>(records.size());
         for (ConfigRecord record : records) {

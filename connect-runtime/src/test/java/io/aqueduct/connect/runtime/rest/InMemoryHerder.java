@@ -1,5 +1,6 @@
 package io.aqueduct.connect.runtime.rest;
 
+import io.aqueduct.connect.runtime.herder.ConnectorConfigPatch;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.herder.ConnectorType;
 import io.aqueduct.connect.runtime.herder.Created;
@@ -181,14 +182,7 @@ final class InMemoryHerder implements Herder {
         return write(() -> {
             synchronized (this) {
                 Connector c = existing(name, HerderErrors.connectorNotFound(name));
-                Map<String, String> merged = new LinkedHashMap<>(c.config);
-                patch.forEach((k, v) -> {
-                    if (v == null) {
-                        merged.remove(k);
-                    } else {
-                        merged.put(k, v);
-                    }
-                });
+                Map<String, String> merged = ConnectorConfigPatch.apply(name, c.config, patch);
                 ConfigInfos validation = validate(merged);
                 if (validation.errorCount() > 0) {
                     throw HerderErrors.invalidConfig(validation);

@@ -5,14 +5,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.aqueduct.connect.errors.DataException;
 import io.aqueduct.connect.json.JsonConverter;
-import io.aqueduct.connect.runtime.config.StandaloneConfig;
 import io.aqueduct.connect.runtime.errors.ErrorHandlingMetrics;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
-import io.aqueduct.connect.runtime.herder.TargetState;
 import io.aqueduct.connect.runtime.status.AbstractStatus.State;
 import io.aqueduct.connect.runtime.status.MemoryStatusBackingStore;
 import io.aqueduct.connect.runtime.status.StatusStoreListener;
-import io.aqueduct.connect.runtime.status.TaskStatus;
 import io.aqueduct.connect.runtime.storage.MemoryOffsetBackingStore;
 import io.aqueduct.connect.runtime.storage.OffsetBackingStore;
 import io.aqueduct.connect.sink.SinkTask;
@@ -20,25 +17,29 @@ import io.aqueduct.connect.test.KafkaCluster;
 import io.aqueduct.connect.test.KafkaIT;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.WAIT;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.awaitUntil;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.connector;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.start;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.state;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -48,8 +49,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @KafkaIT
 class WorkerErrorHandlingIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String STRING_CONVERTER = "io.aqueduct.connect.storage.StringConverter";
     private static final byte[] CORRUPT = "{not json at all".getBytes(StandardCharsets.UTF_8);
 
     private KafkaCluster cluster;
@@ -57,13 +56,16 @@ class WorkerErrorHandlingIT {
     Path dir;
 
     private final MemoryStatusBackingStore statuses = new MemoryStatusBackingStore();
-    private final List<Worker> workers = new ArrayList<>();
-    private final List<OffsetBackingStore> stores = new ArrayList<>();
+    private WorkerTestSupport support;
+
+    @BeforeEach
+    void createSupport() {
+        support = new WorkerTestSupport(cluster, dir, statuses);
+    }
 
     @AfterEach
     void stopWorkers() {
-        workers.forEach(Worker::stop);
-        stores.forEach(OffsetBackingStore::stop);
+        support.close();
     }
 
     // ---- sink: conversion failures ----
@@ -83,7 +85,7 @@ class WorkerErrorHandlingIT {
         sink.put("errors.deadletterqueue.context.headers.enable", "true");
 
         Worker worker = worker();
-        ConnectorTaskId task = start(worker, listener(worker), sink).get(0);
+        ConnectorTaskId task = start(worker, support.listener(worker), sink).get(0);
 
         awaitUntil(() -> FlakySinkTask.received(name).size() >= 8, "the 8 good records reached the sink");
         assertEquals(List.of("{n=0}", "{n=1}", "{n=2}", "{n=4}", "{n=5}", "{n=6}", "{n=8}", "{n=9}"),
@@ -102,7 +104,7 @@ class WorkerErrorHandlingIT {
             assertEquals(name, header(record, "__connect.errors.connector.name"));
             assertEquals("0", header(record, "__connect.errors.task.id"));
         }
-        awaitUntil(() -> committedOffset(name, topic) == 10, "the skipped records' offsets are committed too");
+        awaitUntil(() -> support.committedSinkOffset(name, topic) == 10, "the skipped records' offsets are committed too");
         assertEquals(State.RUNNING, statuses.get(task).state());
         ErrorHandlingMetrics metrics = worker.taskErrorMetrics(task);
         assertEquals(2, metrics.recordsSkipped());
@@ -123,7 +125,7 @@ class WorkerErrorHandlingIT {
         otherSink.put("failures", "0");
 
         Worker worker = worker();
-        StatusStoreListener listener = listener(worker);
+        StatusStoreListener listener = support.listener(worker);
         ConnectorTaskId otherTask = start(worker, listener, otherSink).get(0);
         ConnectorTaskId task = start(worker, listener, jsonSink(name, topic)).get(0);
 
@@ -132,7 +134,7 @@ class WorkerErrorHandlingIT {
         assertNotNull(trace);
         assertTrue(trace.contains("Tolerance exceeded in error handler"), trace);
         assertTrue(trace.contains(DataException.class.getName()), trace);
-        assertTrue(committedOffset(name, topic) < 5, "the failed batch is not committed");
+        assertTrue(support.committedSinkOffset(name, topic) < 5, "the failed batch is not committed");
 
         cluster.produce(otherTopic, null, "still-running");
         awaitUntil(() -> FlakySinkTask.received(other).contains("still-running"), "the other connector got a record");
@@ -156,7 +158,7 @@ class WorkerErrorHandlingIT {
         source.put("transforms.flaky.id", name);
 
         Worker worker = worker();
-        ConnectorTaskId task = start(worker, listener(worker), source).get(0);
+        ConnectorTaskId task = start(worker, support.listener(worker), source).get(0);
 
         awaitUntil(() -> SequenceSourceTask.ACKED.containsKey(name) && SequenceSourceTask.ACKED.get(name).contiguous() == 4,
                 "all 5 records are acknowledged");
@@ -197,14 +199,14 @@ class WorkerErrorHandlingIT {
         sink.put("producer.override.linger.ms", "1500");
 
         Worker worker = worker();
-        start(worker, listener(worker), sink);
+        start(worker, support.listener(worker), sink);
 
         List<String> violations = new ArrayList<>();
         long seen = -1;
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (seen < records.size()) {
             assertTrue(System.nanoTime() < deadline, "the consumer offsets reached " + seen + " of " + records.size());
-            long committed = committedOffset(name, topic);
+            long committed = support.committedSinkOffset(name, topic);
             if (committed > seen) {
                 long stored = endOffset(dlq);
                 long passed = badOffsets.stream().filter(offset -> offset < committed).count();
@@ -239,7 +241,7 @@ class WorkerErrorHandlingIT {
         Map<String, String> source = oversizedSource(name, topic);
 
         Worker worker = worker();
-        ConnectorTaskId task = start(worker, listener(worker), source).get(0);
+        ConnectorTaskId task = start(worker, support.listener(worker), source).get(0);
 
         awaitUntil(() -> state(statuses.get(task)) == State.FAILED, "the source task failed");
         String trace = statuses.get(task).trace();
@@ -262,8 +264,8 @@ class WorkerErrorHandlingIT {
         logs.start();
         taskLogger.addAppender(logs);
         try {
-            Worker worker = worker(store);
-            ConnectorTaskId task = start(worker, listener(worker), source).get(0);
+            Worker worker = support.worker(store);
+            ConnectorTaskId task = start(worker, support.listener(worker), source).get(0);
 
             awaitUntil(() -> SequenceSourceTask.ACKED.containsKey(name) && SequenceSourceTask.ACKED.get(name).count() == 9,
                     "the 9 other records are acknowledged");
@@ -322,57 +324,7 @@ class WorkerErrorHandlingIT {
     }
 
     private Worker worker() {
-        return worker(new MemoryOffsetBackingStore());
-    }
-
-    private Worker worker(OffsetBackingStore store) {
-        Map<String, String> props = new HashMap<>();
-        props.put("bootstrap.servers", cluster.bootstrapServers());
-        props.put("offset.storage.file.filename", dir.resolve("unused-offsets.json").toString());
-        props.put("key.converter", STRING_CONVERTER);
-        props.put("value.converter", STRING_CONVERTER);
-        props.put("header.converter", STRING_CONVERTER);
-        props.put("offset.flush.interval.ms", "100");
-        props.put("task.shutdown.graceful.timeout.ms", "10000");
-        store.start();
-        stores.add(store);
-        Worker worker = new Worker("localhost:8083", new StandaloneConfig(props), TestPlugins.get(), store);
-        workers.add(worker);
-        return worker;
-    }
-
-    private StatusStoreListener listener(Worker worker) {
-        return new StatusStoreListener(statuses, worker.workerId(), () -> 0, worker::connectorVersion, worker::taskVersion);
-    }
-
-    private static List<ConnectorTaskId> start(Worker worker, StatusStoreListener listener, Map<String, String> props)
-            throws Exception {
-        String name = props.get("name");
-        worker.startConnector(name, props, listener, TargetState.STARTED, null).get(30, TimeUnit.SECONDS);
-        List<Map<String, String>> configs = worker.connectorTaskConfigs(name);
-        List<ConnectorTaskId> ids = new ArrayList<>();
-        for (int i = 0; i < configs.size(); i++) {
-            ConnectorTaskId id = new ConnectorTaskId(name, i);
-            worker.startTask(id, props, configs.get(i), listener, TargetState.STARTED);
-            ids.add(id);
-        }
-        return ids;
-    }
-
-    private static Map<String, String> connector(String name, String connectorClass) {
-        Map<String, String> props = new HashMap<>();
-        props.put("name", name);
-        props.put("connector.class", connectorClass);
-        props.put("tasks.max", "1");
-        return props;
-    }
-
-    private long committedOffset(String connector, String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = cluster.admin()
-                .listConsumerGroupOffsets(ClientConfigs.consumerGroupId(connector))
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-        OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, 0));
-        return offset == null ? -1 : offset.offset();
+        return support.worker(new MemoryOffsetBackingStore());
     }
 
     /** The offset after the last record of partition 0: what a reader can read right now. */
@@ -391,30 +343,5 @@ class WorkerErrorHandlingIT {
         Header header = record.headers().lastHeader(key);
         assertNotNull(header, "missing header " + key);
         return header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static State state(TaskStatus status) {
-        return status == null ? null : status.state();
-    }
-
-    private static List<String> values(List<ConsumerRecord<String, String>> records) {
-        List<String> values = new ArrayList<>();
-        records.forEach(record -> values.add(record.value()));
-        return values;
-    }
-
-    private static void awaitUntil(Check condition, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + WAIT.toSeconds() + " s waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
     }
 }

@@ -1,10 +1,7 @@
 package io.aqueduct.connect.runtime.worker;
 
-import io.aqueduct.connect.runtime.config.StandaloneConfig;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
-import io.aqueduct.connect.runtime.herder.TargetState;
 import io.aqueduct.connect.runtime.status.AbstractStatus.State;
-import io.aqueduct.connect.runtime.status.ConnectorStatus;
 import io.aqueduct.connect.runtime.status.MemoryStatusBackingStore;
 import io.aqueduct.connect.runtime.status.StatusStoreListener;
 import io.aqueduct.connect.runtime.status.TaskStatus;
@@ -15,30 +12,36 @@ import io.aqueduct.connect.runtime.storage.OffsetCodec;
 import io.aqueduct.connect.test.KafkaCluster;
 import io.aqueduct.connect.test.KafkaIT;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.WAIT;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.append;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.awaitUntil;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.connector;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.fileSink;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.fileSource;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.lines;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.readLines;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.start;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.state;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.values;
+import static io.aqueduct.connect.runtime.worker.WorkerTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,21 +50,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @KafkaIT
 class WorkerIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String STRING_CONVERTER = "io.aqueduct.connect.storage.StringConverter";
-
     private KafkaCluster cluster;
     @TempDir
     Path dir;
 
     private final MemoryStatusBackingStore statuses = new MemoryStatusBackingStore();
-    private final List<Worker> workers = new ArrayList<>();
-    private final List<OffsetBackingStore> stores = new ArrayList<>();
+    private WorkerTestSupport support;
+
+    @BeforeEach
+    void createSupport() {
+        support = new WorkerTestSupport(cluster, dir, statuses);
+    }
 
     @AfterEach
     void stopWorkers() {
-        workers.forEach(Worker::stop);
-        stores.forEach(OffsetBackingStore::stop);
+        support.close();
     }
 
     // ---- scenarios ----
@@ -73,8 +76,8 @@ class WorkerIT {
         List<String> lines = lines(0, 500);
         Path in = write(dir.resolve("in.txt"), lines);
         Path out = dir.resolve("out.txt");
-        Worker worker = worker(fileStore(dir.resolve("offsets.json")));
-        StatusStoreListener listener = listener(worker);
+        Worker worker = support.worker(fileStore(dir.resolve("offsets.json")));
+        StatusStoreListener listener = support.listener(worker);
 
         List<ConnectorTaskId> sourceTasks = start(worker, listener, fileSource("src", in, topic));
         List<ConnectorTaskId> sinkTasks = start(worker, listener, fileSink("sink", out, topic));
@@ -91,7 +94,7 @@ class WorkerIT {
         assertEquals(State.UNASSIGNED, statuses.get(sinkTasks.get(0)).state());
         assertEquals(State.UNASSIGNED, statuses.get("src").state());
         assertEquals(lines, readLines(out), "nothing was written twice at stop");
-        assertEquals(lines.size(), committedSinkOffset("sink", topic));
+        assertEquals(lines.size(), support.committedSinkOffset("sink", topic));
     }
 
     @Test
@@ -103,19 +106,21 @@ class WorkerIT {
         Map<String, String> source = fileSource("src", in, topic);
         source.put("batch.size", "10");
 
-        Worker first = worker(fileStore(offsets));
-        start(first, listener(first), source);
-        awaitUntil(() -> committedPosition(stores.get(0), "src", in) > 0, "a first offset commit");
+        FileOffsetBackingStore firstStore = fileStore(offsets);
+        Worker first = support.worker(firstStore);
+        start(first, support.listener(first), source);
+        awaitUntil(() -> committedPosition(firstStore, "src", in) > 0, "a first offset commit");
         first.stop();
-        stores.get(0).stop();
-        assertEquals(Files.size(in), committedPosition(stores.get(0), "src", in),
+        firstStore.stop();
+        assertEquals(Files.size(in), committedPosition(firstStore, "src", in),
                 "the final commit at stop covers every record sent");
 
         append(in, lines(2000, 3000));
-        Worker second = worker(fileStore(offsets));
-        start(second, listener(second), source);
+        FileOffsetBackingStore secondStore = fileStore(offsets);
+        Worker second = support.worker(secondStore);
+        start(second, support.listener(second), source);
         List<String> expected = lines(0, 3000);
-        awaitUntil(() -> committedPosition(stores.get(1), "src", in) == Files.size(in), "all lines committed");
+        awaitUntil(() -> committedPosition(secondStore, "src", in) == Files.size(in), "all lines committed");
         assertEquals(expected, values(cluster.consumeStringsUntil(topic, expected.size(), WAIT)));
     }
 
@@ -129,19 +134,19 @@ class WorkerIT {
         ObservedOffsetStore crashing = new ObservedOffsetStore(fileStore(offsets));
         Map<String, String> source = fileSource("src", in, topic);
 
-        Worker first = worker(crashing);
-        start(first, listener(first), source);
+        Worker first = support.worker(crashing);
+        start(first, support.listener(first), source);
         awaitUntil(() -> committedPosition(crashing, "src", in) == firstChunkBytes, "the first chunk is committed");
         crashing.dropWrites(); // from here on the worker "crashes" before any commit reaches the file
         append(in, lines(1000, 2000));
         cluster.consumeStringsUntil(topic, 2000, WAIT);
         first.stop();
-        stores.get(0).stop();
+        crashing.stop();
 
         FileOffsetBackingStore reopened = fileStore(offsets);
         append(in, lines(2000, 2500));
-        Worker second = worker(reopened);
-        start(second, listener(second), source);
+        Worker second = support.worker(reopened);
+        start(second, support.listener(second), source);
         assertEquals(firstChunkBytes, committedPosition(reopened, "src", in), "the lost commits are really lost");
 
         List<String> expected = new ArrayList<>(lines(0, 2000));
@@ -165,10 +170,10 @@ class WorkerIT {
         sink.put("topics", topic);
         sink.put("backoff.ms", "300");
 
-        Worker worker = worker(new MemoryOffsetBackingStore());
-        start(worker, listener(worker), sink);
+        Worker worker = support.worker(new MemoryOffsetBackingStore());
+        start(worker, support.listener(worker), sink);
         awaitUntil(() -> FlakySinkTask.received(name).size() >= expected.size(), "every record arrived");
-        awaitUntil(() -> committedSinkOffset(name, topic) == expected.size(), "the consumer offsets are committed");
+        awaitUntil(() -> support.committedSinkOffset(name, topic) == expected.size(), "the consumer offsets are committed");
         worker.stop();
         assertEquals(2, FlakySinkTask.REFUSED.get(name).get());
         assertEquals(expected, new ArrayList<>(FlakySinkTask.received(name)));
@@ -194,8 +199,8 @@ class WorkerIT {
         source.put("predicates.isDrop.prefix", "drop");
         OffsetBackingStore store = new MemoryOffsetBackingStore();
 
-        Worker worker = worker(store);
-        start(worker, listener(worker), source);
+        Worker worker = support.worker(store);
+        start(worker, support.listener(worker), source);
         awaitUntil(() -> committedPosition(store, "src", in) == Files.size(in),
                 "the offsets of all lines, the dropped one included, are committed");
         assertEquals(List.of("alpha!", "skip-bravo", "delta!"), values(cluster.consumeStringsUntil(topic, 3, WAIT)));
@@ -206,8 +211,8 @@ class WorkerIT {
         String topic = cluster.uniqueName("survivor");
         cluster.createTopic(topic, 1, 1);
         Path in = write(dir.resolve("in.txt"), lines(0, 10));
-        Worker worker = worker(new MemoryOffsetBackingStore());
-        StatusStoreListener listener = listener(worker);
+        Worker worker = support.worker(new MemoryOffsetBackingStore());
+        StatusStoreListener listener = support.listener(worker);
         start(worker, listener, fileSource("src", in, topic));
 
         Path unwritable = dir.resolve("missing-dir").resolve("out.txt");
@@ -250,8 +255,8 @@ class WorkerIT {
             }
         }));
 
-        Worker worker = worker(store, "offset.flush.interval.ms", "10");
-        start(worker, listener(worker), source);
+        Worker worker = support.worker(store, "offset.flush.interval.ms", "10");
+        start(worker, support.listener(worker), source);
         awaitUntil(() -> !written.isEmpty() && written.get(written.size() - 1) == count - 1, "the last offset is committed");
         assertEquals(List.of(), violations);
         assertTrue(written.size() > 1, "several commits happened: " + written);
@@ -271,8 +276,8 @@ class WorkerIT {
         source.put("topic.creation.default.partitions", "3");
         source.put("topic.creation.default.replication.factor", "1");
         source.put("topic.creation.default.retention.ms", "3600000");
-        Worker worker = worker(new MemoryOffsetBackingStore());
-        start(worker, listener(worker), source);
+        Worker worker = support.worker(new MemoryOffsetBackingStore());
+        start(worker, support.listener(worker), source);
         // Consuming before the task created the topic would let the broker auto-create it.
         awaitUntil(() -> cluster.admin().listTopics().names().get(30, TimeUnit.SECONDS).contains(topic),
                 "the task created the topic");
@@ -288,67 +293,8 @@ class WorkerIT {
 
     // ---- helpers ----
 
-    private Worker worker(OffsetBackingStore store, String... overrides) {
-        Map<String, String> props = new HashMap<>();
-        props.put("bootstrap.servers", cluster.bootstrapServers());
-        props.put("offset.storage.file.filename", dir.resolve("unused-offsets.json").toString());
-        props.put("key.converter", STRING_CONVERTER);
-        props.put("value.converter", STRING_CONVERTER);
-        props.put("header.converter", STRING_CONVERTER);
-        props.put("offset.flush.interval.ms", "100");
-        props.put("task.shutdown.graceful.timeout.ms", "10000");
-        for (int i = 0; i < overrides.length; i += 2) {
-            props.put(overrides[i], overrides[i + 1]);
-        }
-        store.start();
-        stores.add(store);
-        Worker worker = new Worker("localhost:8083", new StandaloneConfig(props), TestPlugins.get(), store);
-        workers.add(worker);
-        return worker;
-    }
-
     private static FileOffsetBackingStore fileStore(Path file) {
         return new FileOffsetBackingStore(file);
-    }
-
-    private StatusStoreListener listener(Worker worker) {
-        return new StatusStoreListener(statuses, worker.workerId(), () -> 0, worker::connectorVersion, worker::taskVersion);
-    }
-
-    private static List<ConnectorTaskId> start(Worker worker, StatusStoreListener listener, Map<String, String> props)
-            throws Exception {
-        String name = props.get("name");
-        worker.startConnector(name, props, listener, TargetState.STARTED, null).get(30, TimeUnit.SECONDS);
-        List<Map<String, String>> configs = worker.connectorTaskConfigs(name);
-        List<ConnectorTaskId> ids = new ArrayList<>();
-        for (int i = 0; i < configs.size(); i++) {
-            ConnectorTaskId id = new ConnectorTaskId(name, i);
-            worker.startTask(id, props, configs.get(i), listener, TargetState.STARTED);
-            ids.add(id);
-        }
-        return ids;
-    }
-
-    private static Map<String, String> connector(String name, String connectorClass) {
-        Map<String, String> props = new HashMap<>();
-        props.put("name", name);
-        props.put("connector.class", connectorClass);
-        props.put("tasks.max", "1");
-        return props;
-    }
-
-    private static Map<String, String> fileSource(String name, Path file, String topic) {
-        Map<String, String> props = connector(name, "FileStreamSource");
-        props.put("file", file.toString());
-        props.put("topic", topic);
-        return props;
-    }
-
-    private static Map<String, String> fileSink(String name, Path file, String topic) {
-        Map<String, String> props = connector(name, "FileStreamSink");
-        props.put("file", file.toString());
-        props.put("topics", topic);
-        return props;
     }
 
     private static long committedPosition(OffsetBackingStore store, String connector, Path file) {
@@ -356,76 +302,11 @@ class WorkerIT {
         return offset == null ? -1 : ((Number) offset.get("position")).longValue();
     }
 
-    private long committedSinkOffset(String connector, String topic) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = cluster.admin()
-                    .listConsumerGroupOffsets(ClientConfigs.consumerGroupId(connector))
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, 0));
-            return offset == null ? -1 : offset.offset();
-        } catch (Exception e) {
-            throw new AssertionError("Could not read the offsets of group connect-" + connector, e);
-        }
-    }
-
-    private static State state(ConnectorStatus status) {
-        return status == null ? null : status.state();
-    }
-
-    private static State state(TaskStatus status) {
-        return status == null ? null : status.state();
-    }
-
-    private static List<String> lines(int from, int to) {
-        List<String> lines = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            lines.add("line-" + i);
-        }
-        return lines;
-    }
-
-    private static Path write(Path file, List<String> lines) throws IOException {
-        return Files.write(file, lines, StandardCharsets.UTF_8);
-    }
-
-    private static void append(Path file, List<String> lines) throws IOException {
-        Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    }
-
-    private static List<String> readLines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static List<String> values(List<ConsumerRecord<String, String>> records) {
-        List<String> values = new ArrayList<>();
-        records.forEach(record -> values.add(record.value()));
-        return values;
-    }
-
     private static byte[] bytes(ByteBuffer buffer) {
         ByteBuffer copy = buffer.duplicate();
         byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);
         return bytes;
-    }
-
-    private static void awaitUntil(Check condition, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + WAIT.toSeconds() + " s waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
     }
 
 }
