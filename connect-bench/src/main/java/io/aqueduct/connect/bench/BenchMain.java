@@ -40,8 +40,16 @@ public final class BenchMain {
         System.exit(0);
     }
 
+    /** What one run measured and the report made of it. */
+    record Outcome(Results results, String report) {
+    }
+
     /** Runs the benchmark and returns the report; writes it to {@code options.output()} too when that is set. */
     public static String run(BenchOptions options) throws Exception {
+        return execute(options).report();
+    }
+
+    static Outcome execute(BenchOptions options) throws Exception {
         List<ConnectRuntime> runtimes = List.of(ConnectRuntime.aqueduct(options.aqueductClassPathFile()),
                 ConnectRuntime.apache(options.apacheLibDir()));
         Path runDir = Files.createDirectories(options.runDir().toAbsolutePath());
@@ -89,7 +97,7 @@ public final class BenchMain {
             Files.writeString(options.output(), report);
             log.info("Report written to {}", options.output().toAbsolutePath());
         }
-        return report;
+        return new Outcome(results, report);
     }
 
     private static List<DistributedSuite.Variant> variants(BenchOptions options) {
@@ -129,7 +137,10 @@ public final class BenchMain {
                 .append(" FileStreamSource connectors with one task each.\n")
                 .append("- Ratios are Aqueduct/Apache per pair of runs (same repetition); the median follows in brackets.\n\n");
         out.append("## Results\n\n").append(Report.comparisonTable(results)).append('\n');
-        out.append("## Physical limit: the raw clients on the same broker\n\n").append(Report.rawClientTable(results)).append('\n');
+        if (options.scenarios().contains("raw")) {
+            out.append("## Physical limit: the raw clients on the same broker\n\n").append(Report.rawClientTable(results))
+                    .append('\n');
+        }
         if (options.jmhResults() != null && Files.exists(options.jmhResults())) {
             out.append("## JMH microbenchmarks (converters, in-process)\n\n```\n")
                     .append(Files.readString(options.jmhResults()).trim()).append("\n```\n");

@@ -50,8 +50,8 @@ final class WorkerProcess implements AutoCloseable {
                                 Path runDir, String name, List<String> jvmOptions) throws WorkerUnavailableException {
         String main = runtime.main(mode);
         if (!runtime.hasClass(main)) {
-            throw new WorkerUnavailableException(runtime.name() + " has no " + mode.label() + " main (" + main
-                    + " is not on its class path)");
+            throw new WorkerUnavailableException("no " + mode.label() + " main yet (" + main.substring(main.lastIndexOf('.') + 1)
+                    + " is not on " + runtime.name() + "'s class path)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
