@@ -16,6 +16,7 @@ public final class MemoryStatusBackingStore implements StatusBackingStore {
 
     private final Map<String, ConnectorStatus> connectors = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, TaskStatus> tasks = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, TopicStatus>> topics = new ConcurrentHashMap<>();
 
     @Override
     public void start() {
@@ -92,6 +93,41 @@ public final class MemoryStatusBackingStore implements StatusBackingStore {
         Set<String> names = new HashSet<>(connectors.keySet());
         tasks.keySet().forEach(id -> names.add(id.connector()));
         return names;
+    }
+
+    @Override
+    public void putTopicState(String topic, String connector, int task, long discoverTimestamp) {
+        // compute (not computeIfAbsent + put) so a concurrent deleteTopic cannot drop the map we add to
+        topics.compute(connector, (c, active) -> {
+            Map<String, TopicStatus> result = active == null ? new ConcurrentHashMap<>() : active;
+            result.putIfAbsent(topic, new TopicStatus(topic, connector, task, discoverTimestamp));
+            return result;
+        });
+    }
+
+    @Override
+    public TopicStatus getTopic(String connector, String topic) {
+        Map<String, TopicStatus> active = topics.get(connector);
+        return active == null ? null : active.get(topic);
+    }
+
+    @Override
+    public Collection<TopicStatus> getAllTopics(String connector) {
+        Map<String, TopicStatus> active = topics.get(connector);
+        if (active == null) {
+            return List.of();
+        }
+        List<TopicStatus> result = new ArrayList<>(active.values());
+        result.sort(Comparator.comparing(TopicStatus::topic));
+        return result;
+    }
+
+    @Override
+    public void deleteTopic(String connector, String topic) {
+        topics.computeIfPresent(connector, (c, active) -> {
+            active.remove(topic);
+            return active.isEmpty() ? null : active;
+        });
     }
 
     @Override

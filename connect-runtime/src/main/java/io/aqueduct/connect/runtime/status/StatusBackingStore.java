@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Where the statuses of connectors and tasks are kept: in memory for standalone mode, on the status
  * topic in distributed mode. A status with state {@link AbstractStatus.State#DESTROYED} removes the
- * entry. Implementations are thread-safe.
+ * entry. The store also keeps the active topics of each connector ({@link TopicStatus}). Implementations are
+ * thread-safe.
  */
 public interface StatusBackingStore {
 
@@ -44,6 +45,23 @@ public interface StatusBackingStore {
 
     /** The names of the connectors that have a connector or task status. */
     Set<String> connectors();
+
+    /**
+     * Records that task {@code task} of {@code connector} used {@code topic}, unless the store already knows the
+     * topic as active for that connector (the first discovery is kept). Never blocks on I/O.
+     *
+     * @param discoverTimestamp when the task first used the topic, in epoch milliseconds
+     */
+    void putTopicState(String topic, String connector, int task, long discoverTimestamp);
+
+    /** The active-topic entry of {@code topic} for {@code connector}, or null if none is stored. */
+    TopicStatus getTopic(String connector, String topic);
+
+    /** The active topics of {@code connector}, ordered by topic name; empty if none (also for unknown connectors). */
+    Collection<TopicStatus> getAllTopics(String connector);
+
+    /** Removes {@code topic} from the active topics of {@code connector}; nothing happens if it is not there. */
+    void deleteTopic(String connector, String topic);
 
     /** Makes the writes done so far durable; blocks until then. */
     void flush();

@@ -103,6 +103,7 @@ final class LogReader<K, V> {
                     serve(batch);
                     continue;
                 }
+                // A request queued after the drain above calls wakeup(), which stays pending until this poll.
                 pollOnce(POLL_TIMEOUT);
             }
         } catch (WakeupException e) {

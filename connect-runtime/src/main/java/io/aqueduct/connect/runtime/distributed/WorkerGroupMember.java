@@ -1,0 +1,274 @@
+package io.aqueduct.connect.runtime.distributed;
+
+import io.aqueduct.connect.runtime.config.DistributedConfig;
+import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * This worker's membership of the worker group ({@code group.id}): joins the Kafka consumer group, takes part
+ * in every rebalance and reports each outcome to a {@link WorkerRebalanceListener}.
+ *
+ * <p>One membership thread owns the group's consumer and polls it every {@value #POLL_MS} ms, which keeps
+ * heartbeats and rebalances moving whatever the herder does. The consumer subscribes to a pattern no topic
+ * can match: a group member needs a subscription, but this one never has a partition to fetch or commit (a
+ * real topic would only make the consumer warn at every rebalance that it was left unassigned).
+ *
+ * <p>Incremental cooperative protocol, as the herder sees it:
+ * <ol>
+ *   <li>{@link WorkerRebalanceListener#onRevoked} (if anything is revoked), then
+ *       {@link WorkerRebalanceListener#onAssigned}, on the membership thread;</li>
+ *   <li>the herder stops the revoked work and calls {@link #revocationCompleted}, which rejoins so the leader
+ *       can give that work to another worker;</li>
+ *   <li>the herder starts what it was assigned; when its config snapshot changes it calls {@link #requestRejoin}.</li>
+ * </ol>
+ * All public methods are thread-safe and return without waiting for the group, except {@link #close}.
+ */
+public final class WorkerGroupMember implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerGroupMember.class);
+    static final int POLL_MS = 100;
+    private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(5);
+    private static final long ERROR_BACKOFF_MS = 1_000;
+    private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
+
+    /** Topic names are never empty, so this subscription joins the group without ever matching a topic. */
+    private static final Pattern NO_TOPIC = Pattern.compile("^$");
+
+    private final String groupId;
+    private final MemberState state;
+    private final WorkerRebalanceListener listener;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Thread thread;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean rejoinRequested = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile boolean leaveOnStop = true;
+    private volatile long rejoinAtMs = Long.MAX_VALUE;
+
+    private volatile WorkerAssignment assignment;
+    private volatile String memberId;
+    private volatile int generation = -1;
+
+    /**
+     * @param config    the worker's settings: bootstrap servers, security, {@code group.id} and group timings
+     * @param workerUrl this worker's advertised REST URL, given to the leader and by the leader to the others
+     * @param inputs    the herder's config snapshot
+     * @param listener  receives every rebalance outcome, on the membership thread
+     */
+    public WorkerGroupMember(DistributedConfig config, String workerUrl, AssignmentInputs inputs,
+                             WorkerRebalanceListener listener) {
+        this.groupId = config.groupId();
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.state = new MemberState(workerUrl, inputs, config.lostWorkDelayMs(), System::currentTimeMillis);
+        this.consumer = new KafkaConsumer<>(consumerConfigs(config, state));
+        this.thread = new Thread(this::run, "worker-group-" + groupId + "-" + CLIENT_IDS.get());
+        this.thread.setDaemon(true);
+    }
+
+    private static Map<String, Object> consumerConfigs(DistributedConfig config, MemberState state) {
+        Map<String, Object> props = config.commonClientConfigs();
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-member-" + CLIENT_IDS.incrementAndGet());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, config.sessionTimeoutMs());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, config.membershipHeartbeatIntervalMs());
+        // The classic protocol uses the poll interval as the rebalance timeout; polling never pauses here.
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, config.rebalanceTimeoutMs());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, WorkerGroupAssignor.class.getName());
+        props.put(WorkerGroupAssignor.MEMBER_STATE_CONFIG, state);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return props;
+    }
+
+    /** Starts the membership thread, which joins the group. Call once. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("The worker group member of " + state.workerUrl() + " was already started");
+        }
+        thread.start();
+    }
+
+    /** Whether this worker led the latest completed rebalance. */
+    public boolean isLeader() {
+        WorkerAssignment current = assignment;
+        return current != null && current.leaderId() != null && current.leaderId().equals(memberId);
+    }
+
+    /** The REST URL of the leader of the latest completed rebalance; null before the first one. */
+    public String leaderUrl() {
+        WorkerAssignment current = assignment;
+        return current == null ? null : current.leaderUrl();
+    }
+
+    /** This worker's member id in the group; null before the first completed rebalance. */
+    public String memberId() {
+        return memberId;
+    }
+
+    /** The generation of the latest completed rebalance; -1 before the first one. */
+    public int generation() {
+        return generation;
+    }
+
+    /** The latest assignment received (possibly an error); null before the first one. */
+    public WorkerAssignment assignment() {
+        return assignment;
+    }
+
+    /** The REST URL this worker advertises to the group. */
+    public String workerUrl() {
+        return state.workerUrl();
+    }
+
+    /**
+     * Asks for a new rebalance, e.g. after the config topic changed or after catching up on a
+     * {@link WorkerAssignment.Error#CONFIG_MISMATCH}. Returns at once; the outcome arrives at the listener.
+     */
+    public void requestRejoin() {
+        rejoinRequested.set(true);
+    }
+
+    /**
+     * The herder stopped these revoked connectors and tasks: stop reporting them as running here, and rejoin so
+     * the leader can give them to another worker.
+     */
+    public void revocationCompleted(Collection<String> connectors, Collection<ConnectorTaskId> tasks) {
+        state.revocationCompleted(connectors, tasks);
+        requestRejoin();
+    }
+
+    /**
+     * Leaves the group at once (the others rebalance without waiting for the session timeout) and stops the
+     * membership thread; waits up to a few seconds for both. The herder stops its work first. Idempotent.
+     */
+    @Override
+    public void close() {
+        stop(true);
+    }
+
+    /** Test hook: stops heartbeating without leaving, as if the process had been killed. */
+    void abandon() {
+        stop(false);
+    }
+
+    private void stop(boolean leave) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        leaveOnStop = leave;
+        stopping = true;
+        if (!started.get()) {
+            closeConsumer();
+            return;
+        }
+        consumer.wakeup();
+        try {
+            thread.join(LEAVE_TIMEOUT.toMillis() + 2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            log.warn("The worker group thread of {} did not stop in time", state.workerUrl());
+        }
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(NO_TOPIC);
+            while (!stopping) {
+                pollOnce();
+                deliverAssignments();
+            }
+        } catch (RuntimeException | Error e) {
+            log.error("The worker group thread of {} failed; this worker is out of group {}", state.workerUrl(), groupId, e);
+        } finally {
+            closeConsumer();
+        }
+    }
+
+    private void pollOnce() {
+        try {
+            if (rejoinRequested.getAndSet(false)) {
+                consumer.enforceRebalance("requested by the herder");
+            } else if (state.nowMs() >= rejoinAtMs) {
+                rejoinAtMs = Long.MAX_VALUE;
+                consumer.enforceRebalance("held lost work is due for reassignment");
+            }
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(POLL_MS));
+            if (!records.isEmpty()) {
+                log.warn("The worker group consumer fetched {} records, which it never should; ignoring them",
+                        records.count());
+            }
+        } catch (WakeupException e) {
+            // close() or abandon() woke us up; the loop condition ends the thread
+        } catch (RuntimeException e) { // KafkaException, or a malformed message from another member
+            if (stopping) {
+                return;
+            }
+            log.error("Worker group {} membership of {} failed; retrying in {} ms", groupId, state.workerUrl(),
+                    ERROR_BACKOFF_MS, e);
+            sleepQuietly(ERROR_BACKOFF_MS);
+        }
+    }
+
+    private void deliverAssignments() {
+        for (MemberState.Received received; (received = state.nextReceived()) != null; ) {
+            WorkerAssignment a = received.assignment();
+            memberId = received.memberId();
+            generation = received.generation();
+            assignment = a;
+            if (!a.failed()) { // only the leader keeps the time; a later round without held work cancels it
+                rejoinAtMs = a.delayMs() > 0 && isLeader() ? state.nowMs() + a.delayMs() : Long.MAX_VALUE;
+            }
+            log.info("Worker {} got generation {} from leader {}: {}", state.workerUrl(), received.generation(),
+                    a.leaderUrl(), a);
+            try {
+                if (!a.failed() && a.revokesAnything()) {
+                    listener.onRevoked(a.leaderUrl(), a.revokedConnectors(), a.revokedTasks());
+                }
+                listener.onAssigned(a, received.generation());
+            } catch (RuntimeException e) {
+                log.error("The rebalance listener of {} failed on generation {}", state.workerUrl(),
+                        received.generation(), e);
+            }
+        }
+    }
+
+    private void closeConsumer() {
+        GroupMembershipOperation operation = leaveOnStop ? GroupMembershipOperation.LEAVE_GROUP
+                : GroupMembershipOperation.REMAIN_IN_GROUP;
+        try {
+            consumer.close(CloseOptions.groupMembershipOperation(operation)
+                    .withTimeout(leaveOnStop ? LEAVE_TIMEOUT : Duration.ZERO));
+        } catch (RuntimeException e) {
+            log.warn("Closing the worker group consumer of {} failed", state.workerUrl(), e);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
