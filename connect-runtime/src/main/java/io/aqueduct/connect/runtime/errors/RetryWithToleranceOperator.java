@@ -62,6 +62,15 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
     }
 
     /**
+     * An operator that neither retries nor tolerates anything and reports nowhere: every failure throws,
+     * as if the connector had the default {@code errors.*} settings. For pipelines built outside a task.
+     */
+    public static RetryWithToleranceOperator failFast() {
+        return new RetryWithToleranceOperator(0, 1, ToleranceType.NONE, new ErrorHandlingMetrics(), List.of(),
+                RetryTimer.SYSTEM);
+    }
+
+    /**
      * Runs {@code operation} for the record of {@code context}.
      *
      * <p>A retriable exception ({@link io.aqueduct.connect.errors.RetriableException} or Kafka's
@@ -80,8 +89,9 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
      *
      * @param executingClass the plugin class the operation calls, named in reports
      * @return the operation's result, or null when the record failed
-     * @throws ConnectException when the failure is not tolerated, when the task is stopping during a retry
-     *                          backoff, or when the thread is interrupted during one
+     * @throws ConnectException when the failure is not tolerated, or when the thread is interrupted during a
+     *                          retry backoff
+     * @throws TaskStoppingException when the task is asked to stop during a retry backoff
      */
     public <V> V execute(ProcessingContext<?> context, Stage stage, Class<?> executingClass, Operation<V> operation) {
         if (context.failed()) {
@@ -280,7 +290,7 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
         }
         if (stopping) {
             // Not a tolerated skip: the record stays uncommitted and is processed again after a restart.
-            throw new ConnectException("Task is stopping: gave up retrying " + stage + " with class "
+            throw new TaskStoppingException("Task is stopping: gave up retrying " + stage + " with class "
                     + executingClass.getName() + " after " + attempts + " attempts", failure);
         }
     }

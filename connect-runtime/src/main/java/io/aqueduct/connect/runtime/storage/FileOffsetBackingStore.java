@@ -81,6 +81,11 @@ public final class FileOffsetBackingStore implements OffsetBackingStore {
     }
 
     @Override
+    public CompletableFuture<Map<Map<String, Object>, Map<String, Object>>> connectorOffsets(String connector) {
+        return CompletableFuture.completedFuture(offsets.connectorOffsets(connector));
+    }
+
+    @Override
     public CompletableFuture<Void> set(Map<ByteBuffer, ByteBuffer> values, Callback<Void> callback) {
         ExecutorService current = writer;
         if (current == null) {

@@ -96,6 +96,11 @@ public final class KafkaOffsetBackingStore implements OffsetBackingStore {
     }
 
     @Override
+    public CompletableFuture<Map<Map<String, Object>, Map<String, Object>>> connectorOffsets(String connector) {
+        return offsetLog.readToEnd().thenApply(ignored -> offsets.connectorOffsets(connector));
+    }
+
+    @Override
     public CompletableFuture<Void> set(Map<ByteBuffer, ByteBuffer> values, Callback<Void> callback) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (values.isEmpty()) {

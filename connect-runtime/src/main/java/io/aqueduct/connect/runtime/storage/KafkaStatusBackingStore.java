@@ -326,15 +326,11 @@ public final class KafkaStatusBackingStore implements StatusBackingStore {
         if (key instanceof StatusCodec.ConnectorKey connectorKey) {
             String connector = connectorKey.connector();
             ConnectorStatus status = value == null ? null : StatusCodec.decodeConnectorStatus(connector, value);
-            if (!cache.applyConnector(connector, status)) {
-                log.debug("Ignoring stale status {}; keeping {}", status, cache.connector(connector));
-            }
+            cache.applyConnector(connector, status);
         } else if (key instanceof StatusCodec.TaskKey taskKey) {
             ConnectorTaskId id = taskKey.id();
             TaskStatus status = value == null ? null : StatusCodec.decodeTaskStatus(id, value);
-            if (!cache.applyTask(id, status)) {
-                log.debug("Ignoring stale status {}; keeping {}", status, cache.task(id));
-            }
+            cache.applyTask(id, status);
         } else if (key instanceof StatusCodec.TopicKey topicKey) {
             cache.applyTopic(topicKey.connector(), topicKey.topic(),
                     value == null ? null : StatusCodec.decodeTopic(topicKey, value));

@@ -27,6 +27,11 @@ public final class MemoryOffsetBackingStore implements OffsetBackingStore {
     }
 
     @Override
+    public CompletableFuture<Map<Map<String, Object>, Map<String, Object>>> connectorOffsets(String connector) {
+        return CompletableFuture.completedFuture(offsets.connectorOffsets(connector));
+    }
+
+    @Override
     public CompletableFuture<Void> set(Map<ByteBuffer, ByteBuffer> values, Callback<Void> callback) {
         offsets.apply(values);
         OffsetMap.notify(callback, null, null);

@@ -34,4 +34,17 @@ public interface OffsetBackingStore {
      * run on an internal thread of the store and must be quick.
      */
     CompletableFuture<Void> set(Map<ByteBuffer, ByteBuffer> values, Callback<Void> callback);
+
+    /**
+     * Every source partition of {@code connector} that has a stored offset, with that offset (decoded with
+     * {@link OffsetCodec}), as seen by a {@link #get} issued now. Keys that are not in {@link OffsetCodec}'s format
+     * are skipped. Used by {@code GET /connectors/{c}/offsets} and by offset resets, which must find partitions
+     * without knowing them in advance.
+     *
+     * @throws UnsupportedOperationException (the default) if this store cannot list its keys
+     */
+    default CompletableFuture<Map<Map<String, Object>, Map<String, Object>>> connectorOffsets(String connector) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list the partitions of a "
+                + "connector");
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,23 @@ final class OffsetMap {
                 result.put(copy(key), copy(value));
             }
         }
+        return result;
+    }
+
+    /** The decoded partitions and offsets of {@code connector}; keys of another format are skipped. */
+    synchronized Map<Map<String, Object>, Map<String, Object>> connectorOffsets(String connector) {
+        Map<Map<String, Object>, Map<String, Object>> result = new HashMap<>();
+        data.forEach((key, value) -> {
+            OffsetCodec.Key decoded;
+            try {
+                decoded = OffsetCodec.deserializeKey(bytes(key));
+            } catch (SerializationException e) {
+                return;
+            }
+            if (connector.equals(decoded.connector()) && decoded.partition() != null) {
+                result.put(decoded.partition(), OffsetCodec.deserializeOffset(bytes(value)));
+            }
+        });
         return result;
     }
 

@@ -19,10 +19,9 @@ import io.aqueduct.connect.runtime.status.TopicStatus;
  * The latest status per key as read from the status topic. Updates come from the log's reader thread, reads
  * from any thread.
  *
- * <p>The generation rule: a status reported by one worker under an older group generation never replaces one that
- * another worker reported under a newer generation. Such a record is a late write of a worker that has lost the
- * connector or task in a rebalance; every reader ignores it, so all workers agree on the same latest status
- * whatever order they catch up in. A tombstone always removes the entry.
+ * <p>The latest record of a key wins on read, as in Apache Kafka Connect. Generations guard the writes
+ * instead ({@link #mayReplace} for {@code putSafe}): a read-side rule would hide every status of a re-created
+ * worker group, whose generations start again at 1 under new worker ids. A tombstone removes the entry.
  */
 final class StatusCache {
 
@@ -39,30 +38,22 @@ final class StatusCache {
                 || current.generation() <= incoming.generation();
     }
 
-    /**
-     * Applies a connector status read from the topic; null (a tombstone) or DESTROYED removes it.
-     *
-     * @return false if the generation rule made the cache ignore it
-     */
-    boolean applyConnector(String connector, ConnectorStatus status) {
+    /** Applies a connector status read from the topic; null (a tombstone) or DESTROYED removes it. */
+    void applyConnector(String connector, ConnectorStatus status) {
         if (status == null || status.state() == AbstractStatus.State.DESTROYED) {
             connectors.remove(connector);
-            return true;
+        } else {
+            connectors.put(connector, status);
         }
-        return connectors.merge(connector, status, StatusCache::newer) == status;
     }
 
     /** As {@link #applyConnector} for a task. */
-    boolean applyTask(ConnectorTaskId id, TaskStatus status) {
+    void applyTask(ConnectorTaskId id, TaskStatus status) {
         if (status == null || status.state() == AbstractStatus.State.DESTROYED) {
             tasks.remove(id);
-            return true;
+        } else {
+            tasks.put(id, status);
         }
-        return tasks.merge(id, status, StatusCache::newer) == status;
-    }
-
-    private static <S extends AbstractStatus<?>> S newer(S current, S incoming) {
-        return mayReplace(current, incoming) ? incoming : current;
     }
 
     /** Applies an active-topic entry read from the topic; null (a tombstone) removes it. */

@@ -74,6 +74,27 @@ final class SubmittedRecords {
     }
 
     /**
+     * Takes back the record just {@link #submit submitted} because the producer refused it before sending;
+     * it will be submitted again. Task thread only.
+     */
+    void retract(Map<String, ?> partition, SubmittedRecord record) {
+        if (partition != null) {
+            ArrayDeque<SubmittedRecord> queue = partition == lastPartition ? lastQueue : byPartition.get(partition);
+            if (queue != null) {
+                queue.removeLastOccurrence(record);
+                if (queue.isEmpty()) {
+                    byPartition.remove(partition);
+                    if (queue == lastQueue) {
+                        lastQueue = null;
+                        lastPartition = null;
+                    }
+                }
+            }
+        }
+        record.ack();
+    }
+
+    /**
      * Removes the acknowledged prefix of every partition's records and returns, for each partition where
      * that prefix was not empty, the offset of its last record. Partitions with nothing new are absent.
      */

@@ -22,8 +22,12 @@ import java.util.Map;
  * names one (configured with the connector's {@code key.converter.*}, {@code value.converter.*} or
  * {@code header.converter.*} settings), otherwise from the worker configuration (with the worker's
  * settings of the same prefix). Converters also receive {@value ConverterConfig#TYPE_CONFIG}.
+ *
+ * <p>Each converter comes with the class loader of its plugin, to be made the context class loader while
+ * it runs (it may come from another plugin than the connector).
  */
-record TaskConverters(Converter key, Converter value, HeaderConverter header) implements AutoCloseable {
+record TaskConverters(Converter key, Converter value, HeaderConverter header,
+                      ClassLoader keyLoader, ClassLoader valueLoader, ClassLoader headerLoader) implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TaskConverters.class);
 
@@ -74,10 +78,11 @@ record TaskConverters(Converter key, Converter value, HeaderConverter header) im
             value = converter(plugins, choose(WorkerConfig.VALUE_CONVERTER_CLASS_CONFIG, worker, connectorProps), false);
             HeaderConverter header = headerConverter(plugins,
                     choose(WorkerConfig.HEADER_CONVERTER_CLASS_CONFIG, worker, connectorProps));
-            return new TaskConverters(key, value, header);
+            return new TaskConverters(key, value, header, plugins.pluginLoader(key.getClass().getName()),
+                    plugins.pluginLoader(value.getClass().getName()), plugins.pluginLoader(header.getClass().getName()));
         } catch (RuntimeException e) {
-            closeQuietly(key, "key converter");
-            closeQuietly(value, "value converter");
+            closeQuietly(key, key == null ? null : plugins.pluginLoader(key.getClass().getName()), "key converter");
+            closeQuietly(value, value == null ? null : plugins.pluginLoader(value.getClass().getName()), "value converter");
             throw e;
         }
     }
@@ -94,7 +99,7 @@ record TaskConverters(Converter key, Converter value, HeaderConverter header) im
         try (LoaderSwap swap = plugins.withClassLoader(plugins.pluginLoader(type.getName()))) {
             converter.configure(config, isKey);
         } catch (RuntimeException e) {
-            closeQuietly(converter, choice.setting());
+            closeQuietly(converter, plugins.pluginLoader(type.getName()), choice.setting());
             throw new ConnectException("Converter " + type.getName() + " (" + choice.setting()
                     + ") rejected its configuration: " + e.getMessage(), e);
         }
@@ -113,18 +118,31 @@ record TaskConverters(Converter key, Converter value, HeaderConverter header) im
         try (LoaderSwap swap = plugins.withClassLoader(plugins.pluginLoader(type.getName()))) {
             converter.configure(config);
         } catch (RuntimeException e) {
-            closeQuietly(converter, choice.setting());
+            closeQuietly(converter, plugins.pluginLoader(type.getName()), choice.setting());
             throw new ConnectException("Header converter " + type.getName() + " (" + choice.setting()
                     + ") rejected its configuration: " + e.getMessage(), e);
         }
         return converter;
     }
 
+    /** Closes the converters, each with its own loader as context loader. */
     @Override
     public void close() {
-        closeQuietly(key, "key converter");
-        closeQuietly(value, "value converter");
-        closeQuietly(header, "header converter");
+        closeQuietly(key, keyLoader, "key converter");
+        closeQuietly(value, valueLoader, "value converter");
+        closeQuietly(header, headerLoader, "header converter");
+    }
+
+    private static void closeQuietly(Closeable closeable, ClassLoader loader, String what) {
+        if (closeable == null) {
+            return;
+        }
+        ClassLoader previous = ContextLoader.swap(loader);
+        try {
+            closeQuietly(closeable, what);
+        } finally {
+            ContextLoader.restore(previous);
+        }
     }
 
     static void closeQuietly(Closeable closeable, String what) {

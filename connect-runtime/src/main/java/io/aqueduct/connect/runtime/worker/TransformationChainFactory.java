@@ -3,6 +3,7 @@ package io.aqueduct.connect.runtime.worker;
 import io.aqueduct.connect.connector.ConnectRecord;
 import io.aqueduct.connect.errors.ConnectException;
 import io.aqueduct.connect.runtime.config.ConnectorConfig;
+import io.aqueduct.connect.runtime.errors.RetryWithToleranceOperator;
 import io.aqueduct.connect.runtime.isolation.LoaderSwap;
 import io.aqueduct.connect.runtime.isolation.PluginKind;
 import io.aqueduct.connect.runtime.isolation.Plugins;
@@ -130,20 +131,29 @@ final class TransformationChainFactory {
         return config;
     }
 
+    /** As {@link #build(Plugins, RetryWithToleranceOperator)} with an operator that tolerates nothing. */
+    <R extends ConnectRecord<R>> TransformationChain<R> build(Plugins plugins) {
+        return build(plugins, RetryWithToleranceOperator.failFast());
+    }
+
     /**
      * Creates and configures the chain's plugins. On failure the plugins created so far are closed.
      *
+     * @param operator runs every transformation and predicate of the chain
      * @throws ConnectException naming the alias when a plugin cannot be created or configured
      */
     @SuppressWarnings({"unchecked", "try"})
-    <R extends ConnectRecord<R>> TransformationChain<R> build(Plugins plugins) {
+    <R extends ConnectRecord<R>> TransformationChain<R> build(Plugins plugins, RetryWithToleranceOperator operator) {
         Map<String, Predicate<R>> predicateInstances = new HashMap<>();
+        Map<String, ClassLoader> predicateLoaders = new HashMap<>();
         List<TransformationStage<R>> stages = new ArrayList<>();
         try {
             for (PredicateSpec spec : predicates.values()) {
                 Predicate<R> predicate = (Predicate<R>) plugins.newInstance(spec.type());
+                ClassLoader loader = plugins.pluginLoader(spec.type().getName());
                 predicateInstances.put(spec.alias(), predicate);
-                try (LoaderSwap swap = plugins.withClassLoader(plugins.pluginLoader(spec.type().getName()))) {
+                predicateLoaders.put(spec.alias(), loader);
+                try (LoaderSwap swap = plugins.withClassLoader(loader)) {
                     predicate.configure(spec.config());
                 } catch (RuntimeException e) {
                     throw new ConnectException("Predicate '" + spec.alias() + "' (" + spec.type().getName()
@@ -152,9 +162,12 @@ final class TransformationChainFactory {
             }
             for (TransformSpec spec : transforms) {
                 Transformation<R> transformation = (Transformation<R>) plugins.newInstance(spec.type());
+                ClassLoader loader = plugins.pluginLoader(spec.type().getName());
                 Predicate<R> predicate = spec.predicate() == null ? null : predicateInstances.get(spec.predicate());
-                stages.add(new TransformationStage<>(spec.alias(), transformation, predicate, spec.negate()));
-                try (LoaderSwap swap = plugins.withClassLoader(plugins.pluginLoader(spec.type().getName()))) {
+                ClassLoader predicateLoader = spec.predicate() == null ? null : predicateLoaders.get(spec.predicate());
+                stages.add(new TransformationStage<>(spec.alias(), transformation, loader, predicate, predicateLoader,
+                        spec.negate()));
+                try (LoaderSwap swap = plugins.withClassLoader(loader)) {
                     transformation.configure(spec.config());
                 } catch (RuntimeException e) {
                     throw new ConnectException("Transformation '" + spec.alias() + "' (" + spec.type().getName()
@@ -162,16 +175,19 @@ final class TransformationChainFactory {
                 }
             }
         } catch (RuntimeException e) {
-            new TransformationChain<>(stages).close();
-            predicateInstances.values().forEach(p -> {
+            new TransformationChain<>(stages, operator).close();
+            predicateInstances.forEach((alias, p) -> {
+                ClassLoader previous = ContextLoader.swap(predicateLoaders.get(alias));
                 try {
                     p.close();
                 } catch (RuntimeException ignored) {
                     // already failing; the first error is the one reported
+                } finally {
+                    ContextLoader.restore(previous);
                 }
             });
             throw e;
         }
-        return new TransformationChain<>(stages);
+        return new TransformationChain<>(stages, operator);
     }
 }

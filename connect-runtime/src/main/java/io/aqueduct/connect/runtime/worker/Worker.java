@@ -7,6 +7,10 @@ import io.aqueduct.connect.runtime.config.SinkConnectorConfig;
 import io.aqueduct.connect.runtime.config.SourceConnectorConfig;
 import io.aqueduct.connect.runtime.config.TopicCreationGroups;
 import io.aqueduct.connect.runtime.config.WorkerConfig;
+import io.aqueduct.connect.runtime.errors.ErrorHandling;
+import io.aqueduct.connect.runtime.errors.ErrorHandlingMetrics;
+import io.aqueduct.connect.runtime.errors.RetryWithToleranceOperator;
+import io.aqueduct.connect.runtime.errors.WorkerErrantRecordReporter;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.herder.TargetState;
 import io.aqueduct.connect.runtime.isolation.PluginKind;
@@ -278,25 +282,8 @@ public final class Worker {
                         "The task of sink connector " + connectorClass.getName() + " must be a " + SinkTask.class.getName()));
             }
             Class<? extends SinkTask> sinkTaskClass = taskClass.asSubclass(SinkTask.class);
-            return new WorkerSinkTask(id, loader, listener, initialState, taskProps, connProps, config, () -> {
-                SinkTask instance = plugins.newInstance(sinkTaskClass);
-                TaskConverters converters = TaskConverters.create(plugins, config, connProps);
-                TransformationChain<SinkRecord> chain;
-                try {
-                    chain = transforms.build(plugins);
-                } catch (RuntimeException e) {
-                    converters.close();
-                    throw e;
-                }
-                try {
-                    return new WorkerSinkTask.Resources(instance, converters, chain,
-                            new KafkaConsumer<>(ClientConfigs.consumer(config, id, connProps)));
-                } catch (RuntimeException e) {
-                    converters.close();
-                    chain.close();
-                    throw e;
-                }
-            });
+            return new WorkerSinkTask(id, loader, listener, initialState, taskProps, connProps, config,
+                    () -> sinkResources(id, sinkTaskClass, connProps, transforms));
         }
         if (!SourceTask.class.isAssignableFrom(taskClass)) {
             throw invalid(id.toString(), new ConfigException(ConnectorConfig.TASK_CLASS_CONFIG, taskClass.getName(),
@@ -308,6 +295,34 @@ public final class Worker {
         return new WorkerSourceTask(id, loader, listener, initialState, taskProps, offsetStore, config,
                 () -> WorkerSourceTask.createResources(plugins, config, sourceTaskClass, id, connProps, transforms,
                         groups.map(g -> new TopicCreation(g, ClientConfigs.admin(config, id, connProps))).orElse(null)));
+    }
+
+    /** Runs on the task thread: creating the dead letter queue topic may take a while, and a failure fails the task. */
+    private WorkerSinkTask.Resources sinkResources(ConnectorTaskId id, Class<? extends SinkTask> taskClass,
+                                                   Map<String, String> connProps, TransformationChainFactory transforms) {
+        SinkConnectorConfig sinkConfig = new SinkConnectorConfig(connProps);
+        RetryWithToleranceOperator operator = ErrorHandling.forSinkTask(id, sinkConfig,
+                ClientConfigs.producer(config, id, connProps), ClientConfigs.admin(config, id, connProps));
+        TaskConverters converters = null;
+        TransformationChain<SinkRecord> chain = null;
+        try {
+            SinkTask instance = plugins.newInstance(taskClass);
+            converters = TaskConverters.create(plugins, config, connProps);
+            chain = transforms.build(plugins, operator);
+            WorkerErrantRecordReporter reporter = ErrorHandling.errantRecordReporter(sinkConfig, operator,
+                    converters.key(), converters.value(), converters.header());
+            return new WorkerSinkTask.Resources(instance, converters, chain,
+                    new KafkaConsumer<>(ClientConfigs.consumer(config, id, connProps)), operator, reporter);
+        } catch (RuntimeException e) {
+            if (chain != null) {
+                chain.close();
+            }
+            if (converters != null) {
+                converters.close();
+            }
+            operator.close();
+            throw e;
+        }
     }
 
     private static Class<?> taskClass(ConnectorTaskId id, Map<String, String> taskProps, ClassLoader loader) {
@@ -366,6 +381,15 @@ public final class Worker {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The error counters of a task running here (retries, failures, skipped records, dead letter queue
+     * writes), or null when the task is unknown or has not built its error handling yet.
+     */
+    public ErrorHandlingMetrics taskErrorMetrics(ConnectorTaskId id) {
+        WorkerTask task = tasks.get(id);
+        return task == null ? null : task.errorMetrics();
     }
 
     /** Stops every task, then every connector, each group within the graceful timeout. */

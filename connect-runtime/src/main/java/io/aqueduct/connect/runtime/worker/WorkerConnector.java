@@ -86,13 +86,22 @@ final class WorkerConnector {
         return state == State.FAILED;
     }
 
-    /** The connector plugin's version, or null before the instance exists. */
+    /**
+     * The connector plugin's version, or null before the instance exists. Asked on the caller's thread
+     * (a version must be cheap), with the plugin's loader as context loader.
+     */
     String version() {
         Connector current = connector;
+        if (current == null) {
+            return null;
+        }
+        ClassLoader previous = ContextLoader.swap(loader);
         try {
-            return current == null ? null : current.version();
+            return current.version();
         } catch (RuntimeException e) {
             return null;
+        } finally {
+            ContextLoader.restore(previous);
         }
     }
 

@@ -1,14 +1,15 @@
 package io.aqueduct.connect.runtime.worker;
 
-import io.aqueduct.connect.data.SchemaAndValue;
 import io.aqueduct.connect.errors.IllegalWorkerStateException;
 import io.aqueduct.connect.errors.RetriableException;
-import io.aqueduct.connect.header.ConnectHeaders;
 import io.aqueduct.connect.runtime.config.SinkConnectorConfig;
 import io.aqueduct.connect.runtime.config.WorkerConfig;
+import io.aqueduct.connect.runtime.errors.RetryWithToleranceOperator;
+import io.aqueduct.connect.runtime.errors.WorkerErrantRecordReporter;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.herder.TargetState;
 import io.aqueduct.connect.runtime.status.TaskStatus;
+import io.aqueduct.connect.sink.ErrantRecordReporter;
 import io.aqueduct.connect.sink.SinkRecord;
 import io.aqueduct.connect.sink.SinkTask;
 import io.aqueduct.connect.sink.SinkTaskContext;
@@ -20,8 +21,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.record.TimestampType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +42,12 @@ import java.util.regex.Pattern;
  * {@link SinkTask#preCommit} returns, every {@code offset.flush.interval.ms}, on request, at revocation
  * and at stop. Everything but {@link #onStopRequested()} and {@link #onTargetStateChanged()} runs on
  * the task thread, including the rebalance callbacks (they run inside {@code poll}).
+ *
+ * <p>Conversions and transformations run through the task's {@link RetryWithToleranceOperator}; a record
+ * it skips is not delivered, but its offset becomes committable with the rest of its batch. Before any
+ * offset commit, the loop waits until every record skipped or reported (errant record reporter) on the
+ * committed partitions is stored in the dead letter queue; if one could not be stored, the task fails
+ * and nothing is committed.
  */
 final class WorkerSinkTask extends WorkerTask {
 
@@ -51,7 +56,8 @@ final class WorkerSinkTask extends WorkerTask {
 
     /** Everything a sink task needs that is created on its thread. */
     record Resources(SinkTask task, TaskConverters converters, TransformationChain<SinkRecord> chain,
-                     Consumer<byte[], byte[]> consumer) {
+                     Consumer<byte[], byte[]> consumer, RetryWithToleranceOperator operator,
+                     WorkerErrantRecordReporter errantRecordReporter) {
     }
 
     private final Map<String, String> taskProps;
@@ -64,6 +70,9 @@ final class WorkerSinkTask extends WorkerTask {
     private volatile Consumer<byte[], byte[]> consumer;
     private TaskConverters converters;
     private TransformationChain<SinkRecord> chain;
+    private volatile RetryWithToleranceOperator operator;
+    private volatile WorkerErrantRecordReporter errantRecordReporter;
+    private SinkRecordPipeline pipeline;
     private boolean started;
     private boolean closedAll;
 
@@ -90,7 +99,7 @@ final class WorkerSinkTask extends WorkerTask {
     }
 
     @Override
-    String version() {
+    String pluginVersion() {
         SinkTask current = task;
         return current == null ? null : current.version();
     }
@@ -98,9 +107,13 @@ final class WorkerSinkTask extends WorkerTask {
     @Override
     protected void initializeAndStart() {
         Resources resources = resourceFactory.get();
+        operator = resources.operator();
+        useErrorHandler(operator);
+        errantRecordReporter = resources.errantRecordReporter();
         task = resources.task();
         converters = resources.converters();
         chain = resources.chain();
+        pipeline = new SinkRecordPipeline(converters, chain, operator);
         consumer = resources.consumer();
         task.initialize(context);
         task.start(taskProps);
@@ -161,7 +174,7 @@ final class WorkerSinkTask extends WorkerTask {
 
     private void convert(ConsumerRecords<byte[], byte[]> records) {
         for (ConsumerRecord<byte[], byte[]> consumed : records) {
-            SinkRecord record = chain.apply(toSinkRecord(consumed));
+            SinkRecord record = pipeline.process(consumed);
             if (record != null) {
                 batch.add(record);
             }
@@ -170,20 +183,6 @@ final class WorkerSinkTask extends WorkerTask {
             List<ConsumerRecord<byte[], byte[]>> ofPartition = records.records(partition);
             batchEnds.put(partition, ofPartition.get(ofPartition.size() - 1).offset() + 1);
         }
-    }
-
-    private SinkRecord toSinkRecord(ConsumerRecord<byte[], byte[]> consumed) {
-        String topic = consumed.topic();
-        ConnectHeaders headers = new ConnectHeaders();
-        for (Header header : consumed.headers()) {
-            headers.add(header.key(), converters.header().toConnectHeader(topic, header.key(), header.value()));
-        }
-        SchemaAndValue key = converters.key().toConnectData(topic, headers, consumed.key());
-        SchemaAndValue value = converters.value().toConnectData(topic, headers, consumed.value());
-        TimestampType timestampType = consumed.timestampType();
-        Long timestamp = timestampType == TimestampType.NO_TIMESTAMP_TYPE ? null : consumed.timestamp();
-        return new SinkRecord(topic, consumed.partition(), key.schema(), key.value(), value.schema(), value.value(),
-                consumed.offset(), timestamp, timestampType, headers);
     }
 
     /** Hands the batch to the task; on success the consumed positions become committable. */
@@ -295,6 +294,7 @@ final class WorkerSinkTask extends WorkerTask {
         if (toCommit.isEmpty()) {
             return;
         }
+        awaitDeadLetters(toCommit.keySet());
         if (sync) {
             commitSync(toCommit);
         } else {
@@ -310,6 +310,20 @@ final class WorkerSinkTask extends WorkerTask {
                     });
                 }
             });
+        }
+    }
+
+    /**
+     * Waits until the failed and reported records of {@code partitions} are in the dead letter queue.
+     *
+     * @throws io.aqueduct.connect.errors.ConnectException if one could not be written: the offsets must not
+     *                                                     be committed, the task fails
+     */
+    private void awaitDeadLetters(Collection<TopicPartition> partitions) {
+        operator.awaitReports(partitions);
+        WorkerErrantRecordReporter reporter = errantRecordReporter;
+        if (reporter != null) {
+            reporter.awaitFutures(partitions);
         }
     }
 
@@ -400,6 +414,13 @@ final class WorkerSinkTask extends WorkerTask {
         dropFromBatch(partitions);
         if (commit) {
             commitOffsets(true, partitions);
+        } else {
+            // Another task owns these partitions now and will consume the failed records again.
+            operator.forgetReports(partitions);
+            WorkerErrantRecordReporter reporter = errantRecordReporter;
+            if (reporter != null) {
+                reporter.cancelFutures(partitions);
+            }
         }
         task.close(partitions);
         currentOffsets.keySet().removeAll(partitions);
@@ -421,17 +442,36 @@ final class WorkerSinkTask extends WorkerTask {
 
     @Override
     protected void close(boolean failed) {
+        RuntimeException commitFailure = null;
         if (consumer != null && started && !isCancelled()) {
             Set<TopicPartition> assigned = new HashSet<>(currentOffsets.keySet());
             try {
                 if (!failed) {
                     commitOffsets(true, assigned);
                 }
+            } catch (RuntimeException e) {
+                commitFailure = e;
+            }
+            try {
                 task.close(assigned);
             } catch (RuntimeException e) {
-                log.error("{}Failed to commit or close the partitions at stop", LoggingContext.taskPrefix(id), e);
+                log.error("{}Failed to close the partitions at stop", LoggingContext.taskPrefix(id), e);
             }
         }
+        try {
+            closeResources();
+        } finally {
+            RetryWithToleranceOperator current = operator;
+            if (current != null) {
+                current.close();
+            }
+        }
+        if (commitFailure != null) {
+            throw commitFailure;
+        }
+    }
+
+    private void closeResources() {
         closedAll = true;
         if (task != null && started) {
             try {
@@ -516,6 +556,11 @@ final class WorkerSinkTask extends WorkerTask {
         @Override
         public void requestCommit() {
             commitRequested = true;
+        }
+
+        @Override
+        public ErrantRecordReporter errantRecordReporter() {
+            return errantRecordReporter;
         }
     }
 }

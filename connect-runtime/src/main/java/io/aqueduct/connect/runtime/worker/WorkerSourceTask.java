@@ -1,8 +1,12 @@
 package io.aqueduct.connect.runtime.worker;
 
 import io.aqueduct.connect.errors.ConnectException;
-import io.aqueduct.connect.header.Header;
+import io.aqueduct.connect.runtime.config.SourceConnectorConfig;
 import io.aqueduct.connect.runtime.config.WorkerConfig;
+import io.aqueduct.connect.runtime.errors.ErrorHandling;
+import io.aqueduct.connect.runtime.errors.ProcessingContext;
+import io.aqueduct.connect.runtime.errors.RetryWithToleranceOperator;
+import io.aqueduct.connect.runtime.errors.Stage;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.herder.TargetState;
 import io.aqueduct.connect.runtime.isolation.Plugins;
@@ -15,7 +19,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +29,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +37,11 @@ import java.util.function.Supplier;
 /**
  * Runs a {@link SourceTask}: poll, transform, convert, produce; tracks acknowledgements and commits the
  * offsets of acknowledged records every {@code offset.flush.interval.ms} and at stop.
+ *
+ * <p>Transformations and conversions run through the task's {@link RetryWithToleranceOperator}; a
+ * record skipped by it counts like a record a transformation dropped. A record the producer finally
+ * fails to send fails the task with {@code errors.tolerance=none}; with {@code all} it is reported,
+ * acknowledged as done ({@code commitRecord(record, null)}) and the task goes on.
  */
 final class WorkerSourceTask extends WorkerTask {
 
@@ -40,8 +49,12 @@ final class WorkerSourceTask extends WorkerTask {
 
     /** Everything a source task needs that is created on its thread (plugin code may run while creating it). */
     record Resources(SourceTask task, TaskConverters converters, TransformationChain<SourceRecord> chain,
-                     Producer<byte[], byte[]> producer, TopicCreation topicCreation) {
+                     Producer<byte[], byte[]> producer, TopicCreation topicCreation,
+                     RetryWithToleranceOperator operator) {
     }
+
+    /** How long to wait before sending again after the producer refused a send with a retriable error. */
+    static final long SEND_RETRY_BACKOFF_MS = 100;
 
     private final Map<String, String> taskProps;
     private final OffsetBackingStore offsetStore;
@@ -56,6 +69,8 @@ final class WorkerSourceTask extends WorkerTask {
     private volatile Throwable producerFailure;
     private TaskConverters converters;
     private TransformationChain<SourceRecord> chain;
+    private volatile RetryWithToleranceOperator operator;
+    private SourceRecordPipeline pipeline;
     private Producer<byte[], byte[]> producer;
     private TopicCreation topicCreation;
 
@@ -83,28 +98,32 @@ final class WorkerSourceTask extends WorkerTask {
     static Resources createResources(Plugins plugins, WorkerConfig worker, Class<? extends SourceTask> taskClass,
                                      ConnectorTaskId id, Map<String, String> connectorProps,
                                      TransformationChainFactory transforms, TopicCreation topicCreation) {
-        SourceTask task = plugins.newInstance(taskClass);
-        TaskConverters converters = TaskConverters.create(plugins, worker, connectorProps);
-        TransformationChain<SourceRecord> chain;
+        RetryWithToleranceOperator operator = ErrorHandling.forSourceTask(id, new SourceConnectorConfig(connectorProps));
+        TaskConverters converters = null;
+        TransformationChain<SourceRecord> chain = null;
         try {
-            chain = transforms.build(plugins);
+            SourceTask task = plugins.newInstance(taskClass);
+            converters = TaskConverters.create(plugins, worker, connectorProps);
+            chain = transforms.build(plugins, operator);
+            Producer<byte[], byte[]> producer = new KafkaProducer<>(ClientConfigs.producer(worker, id, connectorProps));
+            return new Resources(task, converters, chain, producer, topicCreation, operator);
         } catch (RuntimeException e) {
-            converters.close();
+            if (chain != null) {
+                chain.close();
+            }
+            if (converters != null) {
+                converters.close();
+            }
+            operator.close();
+            if (topicCreation != null) {
+                topicCreation.close();
+            }
             throw e;
         }
-        Producer<byte[], byte[]> producer;
-        try {
-            producer = new KafkaProducer<>(ClientConfigs.producer(worker, id, connectorProps));
-        } catch (RuntimeException e) {
-            converters.close();
-            chain.close();
-            throw e;
-        }
-        return new Resources(task, converters, chain, producer, topicCreation);
     }
 
     @Override
-    String version() {
+    String pluginVersion() {
         SourceTask current = task;
         return current == null ? null : current.version();
     }
@@ -112,9 +131,12 @@ final class WorkerSourceTask extends WorkerTask {
     @Override
     protected void initializeAndStart() {
         Resources resources = resourceFactory.get();
+        operator = resources.operator();
+        useErrorHandler(operator);
         task = resources.task();
         converters = resources.converters();
         chain = resources.chain();
+        pipeline = new SourceRecordPipeline(converters, chain, operator);
         producer = resources.producer();
         topicCreation = resources.topicCreation();
         task.initialize(new WorkerSourceTaskContext(taskProps, offsetReader));
@@ -159,52 +181,73 @@ final class WorkerSourceTask extends WorkerTask {
         }
     }
 
-    private void sendRecords() {
+    private void sendRecords() throws InterruptedException {
         List<SourceRecord> batch = toSend;
         for (; sendIndex < batch.size(); sendIndex++) {
             throwIfProducerFailed();
             SourceRecord original = batch.get(sendIndex);
-            SourceRecord transformed = chain.apply(original);
-            if (transformed == null) {
+            ProducerRecord<byte[], byte[]> record = pipeline.process(original);
+            if (record == null) {
+                // Dropped by a transformation, or skipped after a tolerated failure: done with at once.
                 SubmittedRecords.SubmittedRecord dropped = submitted.submit(original.sourcePartition(), original.sourceOffset());
                 commitRecord(original, null);
                 dropped.ack();
                 continue;
             }
-            ProducerRecord<byte[], byte[]> record = convert(transformed);
             if (topicCreation != null) {
                 topicCreation.ensureTopic(record.topic());
             }
-            SubmittedRecords.SubmittedRecord handle = submitted.submit(original.sourcePartition(), original.sourceOffset());
+            if (!send(original, record)) {
+                // The producer refused for now: send this record again, freshly transformed, after a pause.
+                awaitStopRequest(SEND_RETRY_BACKOFF_MS);
+                return;
+            }
+        }
+        toSend = null;
+        sendIndex = 0;
+    }
+
+    /** @return false when the producer refused the record with a retriable error; it is to be sent again */
+    private boolean send(SourceRecord original, ProducerRecord<byte[], byte[]> record) {
+        SubmittedRecords.SubmittedRecord handle = submitted.submit(original.sourcePartition(), original.sourceOffset());
+        try {
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
-                    if (producerFailure == null) {
-                        producerFailure = error;
-                    }
+                    sendFailed(original, handle, error);
                     return;
                 }
                 // commitRecord first: a task sees its record acknowledged before its offset can be committed.
                 commitRecord(original, metadata);
                 handle.ack();
             });
+            return true;
+        } catch (RetriableException e) {
+            submitted.retract(original.sourcePartition(), handle);
+            log.warn("{}The producer refused a record for {} for now; sending it again in {} ms: {}",
+                    LoggingContext.taskPrefix(id), record.topic(), SEND_RETRY_BACKOFF_MS, e.toString());
+            return false;
+        } catch (KafkaException e) {
+            sendFailed(original, handle, e);
+            throwIfProducerFailed();
+            return true;
         }
-        toSend = null;
-        sendIndex = 0;
     }
 
-    private ProducerRecord<byte[], byte[]> convert(SourceRecord record) {
-        String topic = Objects.requireNonNull(record.topic(), "a source record has no topic");
-        byte[] key = converters.key().fromConnectData(topic, record.headers(), record.keySchema(), record.key());
-        byte[] value = converters.value().fromConnectData(topic, record.headers(), record.valueSchema(), record.value());
-        RecordHeaders headers = null;
-        if (!record.headers().isEmpty()) {
-            headers = new RecordHeaders();
-            for (Header header : record.headers()) {
-                headers.add(header.key(),
-                        converters.header().fromConnectHeader(topic, header.key(), header.schema(), header.value()));
-            }
+    /**
+     * A record that could not be sent, for good. May run on the producer's callback thread: the operator's
+     * {@code tolerateFailure} never throws.
+     */
+    private void sendFailed(SourceRecord original, SubmittedRecords.SubmittedRecord handle, Exception error) {
+        if (operator.tolerateFailure(new ProcessingContext<>(original), Stage.KAFKA_PRODUCE, WorkerSourceTask.class,
+                error)) {
+            log.warn("{}Skipping a record that could not be sent to Kafka (errors.tolerance=all): source partition {},"
+                    + " offset {}: {}", LoggingContext.taskPrefix(id), original.sourcePartition(), original.sourceOffset(),
+                    error.toString());
+            commitRecord(original, null);
+            handle.ack();
+        } else if (producerFailure == null) {
+            producerFailure = error;
         }
-        return new ProducerRecord<>(topic, record.kafkaPartition(), record.timestamp(), key, value, headers);
     }
 
     /** May run on the producer's callback thread. */
@@ -346,6 +389,17 @@ final class WorkerSourceTask extends WorkerTask {
         if (task != null) {
             stopTaskPlugin();
         }
+        try {
+            closeResources(failed);
+        } finally {
+            RetryWithToleranceOperator current = operator;
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+
+    private void closeResources(boolean failed) {
         if (producer != null && !isCancelled()) {
             if (!failed || producerFailure == null) {
                 if (!submitted.awaitAllAcknowledged(flushTimeoutMs)) {
@@ -357,7 +411,10 @@ final class WorkerSourceTask extends WorkerTask {
         }
         if (producer != null) {
             try {
-                producer.close(isCancelled() || failed ? Duration.ZERO : Duration.ofMillis(flushTimeoutMs));
+                // With every record acknowledged there is nothing to flush: don't wait for the producer's own
+                // housekeeping (e.g. a pending producer id request to an unreachable cluster).
+                boolean nothingToFlush = submitted.unacknowledged() == 0;
+                producer.close(isCancelled() || failed || nothingToFlush ? Duration.ZERO : Duration.ofMillis(flushTimeoutMs));
             } catch (RuntimeException e) {
                 log.warn("{}Failed to close the producer", LoggingContext.taskPrefix(id), e);
             }

@@ -1,5 +1,8 @@
 package io.aqueduct.connect.runtime.worker;
 
+import io.aqueduct.connect.runtime.errors.ErrorHandlingMetrics;
+import io.aqueduct.connect.runtime.errors.RetryWithToleranceOperator;
+import io.aqueduct.connect.runtime.errors.TaskStoppingException;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.herder.TargetState;
 import io.aqueduct.connect.runtime.status.TaskStatus;
@@ -30,6 +33,7 @@ abstract class WorkerTask implements Runnable {
     private volatile boolean stopping;
     private volatile boolean cancelled;
     private volatile Thread thread;
+    private volatile RetryWithToleranceOperator errorHandler;
     private boolean reportedPaused;
 
     protected WorkerTask(ConnectorTaskId id, ClassLoader loader, TaskStatus.Listener listener, TargetState initialState) {
@@ -43,8 +47,35 @@ abstract class WorkerTask implements Runnable {
         return id;
     }
 
-    /** The version of the running task plugin, or null before it was created. */
-    abstract String version();
+    /** The version of the running task plugin (asked with the plugin's loader as context loader), or null before it was created. */
+    final String version() {
+        ClassLoader previous = ContextLoader.swap(loader);
+        try {
+            return pluginVersion();
+        } finally {
+            ContextLoader.restore(previous);
+        }
+    }
+
+    /** The task plugin's {@code version()}, or null before the plugin was created. */
+    abstract String pluginVersion();
+
+    /**
+     * Registers the task's error handling, built with its other resources on the task thread: a stop request
+     * then ends any retry backoff at once. Call it as soon as the operator exists.
+     */
+    protected final void useErrorHandler(RetryWithToleranceOperator operator) {
+        errorHandler = operator;
+        if (stopping) {
+            operator.triggerStop();
+        }
+    }
+
+    /** The task's error counters, or null before its error handling was built. */
+    public final ErrorHandlingMetrics errorMetrics() {
+        RetryWithToleranceOperator operator = errorHandler;
+        return operator == null ? null : operator.metrics();
+    }
 
     /** Creates the task's plugins and clients and starts the task plugin. */
     protected abstract void initializeAndStart() throws Exception;
@@ -52,7 +83,10 @@ abstract class WorkerTask implements Runnable {
     /** The record loop; returns when {@link #isStopping()} or throws on failure. */
     protected abstract void execute() throws Exception;
 
-    /** Final commit and release of every resource; runs on the task thread after a stop or a failure. */
+    /**
+     * Final commit and release of every resource; runs on the task thread after a stop or a failure. An
+     * exception after a clean stop fails the task (reported once everything is released).
+     */
     protected abstract void close(boolean failed);
 
     /** Lets a blocked task loop notice a stop request (source: SourceTask.stop(); sink: consumer wakeup). */
@@ -77,6 +111,10 @@ abstract class WorkerTask implements Runnable {
                         execute();
                     }
                 }
+            } catch (TaskStoppingException stoppedDuringRetry) {
+                // A retry backoff was cut short by the stop request: the record stays uncommitted.
+                log.info("{}Task {} stopped while retrying a record: {}", LoggingContext.taskPrefix(id), id,
+                        stoppedDuringRetry.getMessage());
             } catch (Throwable t) {
                 failed = true;
                 if (cancelled) {
@@ -89,7 +127,14 @@ abstract class WorkerTask implements Runnable {
                 try {
                     close(failed);
                 } catch (Throwable t) {
-                    log.error("{}Task {} failed to close cleanly", LoggingContext.taskPrefix(id), id, t);
+                    if (failed || cancelled) {
+                        log.error("{}Task {} failed to close cleanly", LoggingContext.taskPrefix(id), id, t);
+                    } else {
+                        // e.g. the final commit found a dead letter queue write that failed: nothing was committed
+                        failed = true;
+                        log.error("{}Task {} failed while stopping", LoggingContext.taskPrefix(id), id, t);
+                        notify(() -> listener.onFailure(id, t));
+                    }
                 }
                 if (!failed && !cancelled) {
                     notify(() -> listener.onShutdown(id));
@@ -117,6 +162,10 @@ abstract class WorkerTask implements Runnable {
             }
             stopping = true;
             stateLock.notifyAll();
+        }
+        RetryWithToleranceOperator operator = errorHandler;
+        if (operator != null) {
+            operator.triggerStop();
         }
         onStopRequested();
     }
@@ -191,6 +240,18 @@ abstract class WorkerTask implements Runnable {
         synchronized (stateLock) {
             long remaining = timeoutMs;
             while (targetState == TargetState.PAUSED && !stopping && remaining > 0) {
+                stateLock.wait(remaining);
+                remaining = deadline - System.currentTimeMillis();
+            }
+        }
+    }
+
+    /** Waits up to {@code timeoutMs} unless a stop is requested. */
+    protected final void awaitStopRequest(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        synchronized (stateLock) {
+            long remaining = timeoutMs;
+            while (!stopping && remaining > 0) {
                 stateLock.wait(remaining);
                 remaining = deadline - System.currentTimeMillis();
             }

@@ -20,6 +20,21 @@ class SubmittedRecordsTest {
     }
 
     @Test
+    void aRetractedRecordIsNeitherWaitedForNorCommitted() {
+        SubmittedRecords.SubmittedRecord first = records.submit(P1, offset(1));
+        SubmittedRecords.SubmittedRecord refused = records.submit(P1, offset(2));
+        records.retract(P1, refused);
+        first.ack();
+        assertEquals(0, records.unacknowledged());
+        assertEquals(Map.of(P1, offset(1)), records.committableOffsets());
+
+        SubmittedRecords.SubmittedRecord again = records.submit(P1, offset(2));
+        assertEquals(Map.of(), records.committableOffsets(), "the resubmitted record is not acknowledged yet");
+        again.ack();
+        assertEquals(Map.of(P1, offset(2)), records.committableOffsets());
+    }
+
+    @Test
     void nothingIsCommittableBeforeAnAck() {
         records.submit(P1, offset(1));
         records.submit(P1, offset(2));
