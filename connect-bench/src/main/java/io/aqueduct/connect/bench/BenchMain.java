@@ -66,13 +66,13 @@ public final class BenchMain {
             BenchContext ctx = new BenchContext(options, broker, runDir, input, results, sinkInputs);
             for (int rep = 1; rep <= options.repetitions(); rep++) {
                 for (ConnectRuntime runtime : runtimes) {
-                    if (options.scenarios().contains("standalone")) {
-                        log.info("=== {} standalone, repetition {}", runtime.name(), rep);
-                        StandaloneSuite.run(ctx, runtime, ConnectRuntime.Mode.STANDALONE, rep, true);
-                    }
-                    if (options.scenarios().contains("distributed")) {
-                        log.info("=== {} distributed (one worker), repetition {}", runtime.name(), rep);
-                        StandaloneSuite.run(ctx, runtime, ConnectRuntime.Mode.DISTRIBUTED, rep, true);
+                    for (ConnectRuntime.Mode mode : ConnectRuntime.Mode.values()) {
+                        if (options.scenarios().contains(mode.label())) {
+                            log.info("=== {} {} (one worker), repetition {}", runtime.name(), mode.label(), rep);
+                            int repetition = rep;
+                            guarded(ctx, runtime, rep, mode.label(), StandaloneSuite.metrics(ctx, true),
+                                    () -> StandaloneSuite.run(ctx, runtime, mode, repetition, true));
+                        }
                     }
                 }
                 if (options.scenarios().contains("raw")) {
@@ -85,11 +85,15 @@ public final class BenchMain {
                     for (int rep = 1; rep <= options.failoverRepetitions(); rep++) {
                         for (ConnectRuntime runtime : runtimes) {
                             log.info("=== {} {}, repetition {}", runtime.name(), variant.label(), rep);
-                            DistributedSuite.run(ctx, runtime, variant, rep);
+                            int repetition = rep;
+                            guarded(ctx, runtime, rep, variant.label(), DistributedSuite.METRICS,
+                                    () -> DistributedSuite.run(ctx, runtime, variant, repetition));
                         }
                     }
                 }
             }
+            // The input is hundreds of MB in a full run; the logs and configs stay for inspection.
+            Files.deleteIfExists(input);
         }
         String report = render(options, results, started, loadBefore, MachineInfo.loadAverage(), runtimes.get(1).version());
         if (options.output() != null) {
@@ -98,6 +102,33 @@ public final class BenchMain {
             log.info("Report written to {}", options.output().toAbsolutePath());
         }
         return new Outcome(results, report);
+    }
+
+    private interface Suite {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one suite of one runtime; if it fails half-way (a worker dies, a connector never runs), the rows it
+     * did not fill for this repetition say why and the benchmark goes on with the next suite.
+     */
+    private static void guarded(BenchContext ctx, ConnectRuntime runtime, int rep, String mode, List<Metric> metrics,
+                                Suite suite) throws InterruptedException {
+        try {
+            suite.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            log.error("{} {} repetition {} failed; its remaining rows are reported as not available", runtime.name(),
+                    mode, rep, e);
+            String reason = "failed in repetition " + rep + ": " + StandaloneSuite.firstLine(String.valueOf(e.getMessage()));
+            for (Metric metric : metrics) {
+                Results.Cell cell = ctx.results.get(new Results.Row(metric, mode), runtime.name());
+                if (cell == null || !cell.byRepetition.containsKey(rep)) {
+                    ctx.results.unavailable(metric, mode, runtime.name(), reason);
+                }
+            }
+        }
     }
 
     private static List<DistributedSuite.Variant> variants(BenchOptions options) {
@@ -122,6 +153,8 @@ public final class BenchMain {
                 .append(") in the benchmark's JVM; every worker in its own JVM on the same machine.\n")
                 .append("- Apache Kafka Connect ").append(apacheVersion).append(" (connect-runtime, connect-file, connect-json")
                 .append(" from Maven Central, log4j2) against Aqueduct (this build, logback); both log at INFO to a file.\n")
+                .append("- Aqueduct's class path: `").append(options.aqueductClassPathFile()).append("`; source tree at git commit ")
+                .append(MachineInfo.gitCommit()).append(".\n")
                 .append("- Worker JVM options, both runtimes: `").append(String.join(" ", options.workerJvmOptions())).append("`\n")
                 .append("- Identical worker and connector configs for both (Apache's key and converter class names);")
                 .append(" `offset.flush.interval.ms=1000` for both.\n")
@@ -135,7 +168,12 @@ public final class BenchMain {
                 .append(" ms. CPU: user+system seconds of the worker process over the same window.\n")
                 .append("- Failover cluster: two workers, ").append(options.failoverConnectors())
                 .append(" FileStreamSource connectors with one task each.\n")
-                .append("- Ratios are Aqueduct/Apache per pair of runs (same repetition); the median follows in brackets.\n\n");
+                .append("- Ratios are Aqueduct/Apache per pair of runs (same repetition); the median follows in brackets.")
+                .append(" Whether higher or lower is better is in the \"Better\" column.\n")
+                .append("- Reading the numbers: the machine may be shared (see the load average), so compare the two")
+                .append(" runtimes within a pair of runs rather than absolute values across reports. A sink's file gets")
+                .append(" its last lines at the latest at the offset commit (every second here). CPU time is counted in")
+                .append(" clock ticks (10 ms), so small runs give coarse CPU figures.\n\n");
         out.append("## Results\n\n").append(Report.comparisonTable(results)).append('\n');
         if (options.scenarios().contains("raw")) {
             out.append("## Physical limit: the raw clients on the same broker\n\n").append(Report.rawClientTable(results))

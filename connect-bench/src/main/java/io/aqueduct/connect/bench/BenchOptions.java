@@ -36,7 +36,8 @@ record BenchOptions(long lines, int repetitions, int failoverRepetitions, Set<St
                     boolean smoke) {
 
     static final Set<String> ALL_SCENARIOS = Set.of("standalone", "distributed", "failover", "raw");
-    static final Set<String> ALL_VARIANTS = Set.of("default", "delay10s");
+    static final Set<String> ALL_VARIANTS = java.util.Collections.unmodifiableSet(
+            new LinkedHashSet<>(List.of("default", "delay10s")));
     static final String USAGE = """
             usage: BenchMain [--smoke] [--reps N] [--lines N] [--scenarios standalone,distributed,failover,raw]
                              [--failover-reps N] [--failover-variants default,delay10s] [--failover-connectors N]

@@ -28,14 +28,13 @@ final class DistributedSuite {
     static final Metric SCALE_OUT = Metric.seconds("scale-out", "Scale-out: new worker start to running its share");
     static final Metric GRACEFUL = Metric.seconds("graceful", "Graceful stop (SIGTERM) to all RUNNING on the survivor");
     static final Metric FAILOVER = Metric.seconds("failover", "Failover: SIGKILL to all RUNNING on the survivor");
+    static final List<Metric> METRICS = List.of(SCALE_OUT, GRACEFUL, FAILOVER);
 
     private DistributedSuite() {
     }
 
     static void run(BenchContext ctx, ConnectRuntime runtime, Variant variant, int rep) throws Exception {
-        for (Metric metric : List.of(SCALE_OUT, GRACEFUL, FAILOVER)) {
-            ctx.results.declare(metric, variant.label());
-        }
+        METRICS.forEach(metric -> ctx.results.declare(metric, variant.label()));
         String name = runtime.name().toLowerCase(java.util.Locale.ROOT) + "-failover-rep" + rep + "-"
                 + (variant.overrides().isEmpty() ? "default" : "delay10s");
         Path dir = ctx.newDir(name);
@@ -48,7 +47,7 @@ final class DistributedSuite {
             first = start(ctx, runtime, variant, dir, group, "worker-a");
         } catch (WorkerUnavailableException e) {
             log.warn("{} distributed not available: {}", runtime.name(), e.getMessage());
-            for (Metric metric : List.of(SCALE_OUT, GRACEFUL, FAILOVER)) {
+            for (Metric metric : METRICS) {
                 ctx.results.unavailable(metric, variant.label(), runtime.name(), StandaloneSuite.firstLine(e.getMessage()));
             }
             return;

@@ -25,6 +25,20 @@ final class MachineInfo {
         return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] : "unknown";
     }
 
+    /** The short hash of the checked-out commit (with "+changes" if the tree is dirty), or "unknown". */
+    static String gitCommit() {
+        try {
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty=+changes").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
     private static String cpuModel() {
         for (String line : read("/proc/cpuinfo").split("\n")) {
             if (line.startsWith("model name")) {

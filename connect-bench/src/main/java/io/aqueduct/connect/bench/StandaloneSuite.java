@@ -89,7 +89,7 @@ final class StandaloneSuite {
     }
 
     /** The rows this suite fills, in report order. */
-    private static List<Metric> metrics(BenchContext ctx, boolean throughput) {
+    static List<Metric> metrics(BenchContext ctx, boolean throughput) {
         List<Metric> metrics = new ArrayList<>(List.of(STARTUP, RSS_IDLE, rssWithConnectors(ctx.options.footprintConnectors())));
         if (throughput) {
             metrics.addAll(ThroughputScenarios.metrics());
