@@ -36,8 +36,12 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@link io.aqueduct.connect.errors.NotFoundException} (404), {@link io.aqueduct.connect.errors.AlreadyExistsException}
  *   (409), {@link io.aqueduct.connect.runtime.rest.errors.ConnectRestException} (its status) — use
  *   {@link HerderErrors} for the wording clients expect;</li>
- *   <li>{@link NotLeaderException} when a write must be done by the leader (the REST layer forwards or answers 409);</li>
- *   <li>{@link RebalanceNeededException} when a rebalance is expected;</li>
+ *   <li>{@link NotLeaderException} when a write must be done by the leader: REST forwards the request to the
+ *   leader's URL (or answers 409 when the client forbade forwarding, or no leader became reachable within the
+ *   request timeout). The herder must not have changed anything when it fails this way;</li>
+ *   <li>{@link RebalanceNeededException} when a rebalance is expected. For writes, REST calls the same method again
+ *   after a short backoff (see {@link #rebalanceSettled()}) until its request timeout, so here too the herder must
+ *   not have changed anything; reads answer 500 at once;</li>
  *   <li>anything else: 500 with its message.</li>
  * </ul>
  * Connector names given to these methods come from clients: they are checked by REST for emptiness,
@@ -65,6 +69,17 @@ public interface Herder {
      */
     default Optional<String> currentActivity() {
         return Optional.empty();
+    }
+
+    /**
+     * A signal for REST, which retries a write that failed with {@link RebalanceNeededException} until its request
+     * timeout: the returned future completes when the rebalance that is under way (or expected) has finished, so the
+     * retry can happen at once instead of after its next backoff step. May be called on any Jetty thread, must not
+     * block, and should return an already completed future when no rebalance is pending. Completing it early or
+     * never is harmless: REST also polls with a short backoff. The default never completes, i.e. "no signal, poll".
+     */
+    default CompletableFuture<Void> rebalanceSettled() {
+        return new CompletableFuture<>();
     }
 
     /** Id of the Kafka cluster the worker uses, for {@code GET /}. */
@@ -195,4 +210,24 @@ public interface Herder {
      * {@link io.aqueduct.connect.runtime.rest.errors.ConnectRestException} saying so, e.g. 404 or 501.
      */
     CompletableFuture<Void> setClusterLoggerLevel(String namespace, String level);
+
+    /**
+     * Stores task configs that a connector running on another worker generated ({@code POST /connectors/{c}/tasks},
+     * an internal endpoint between the workers of a cluster). Only the leader writes them. Fails with a 400 when the
+     * request is unsigned, 403 when the signature is wrong ({@link InternalRequestSignature#verify}),
+     * {@link NotLeaderException} on a follower and {@link HerderErrors#connectorNotFound}. Herders without a
+     * cluster (standalone) refuse every such request; that is the default.
+     *
+     * @param taskConfigs the config of task 0, 1, ... in order
+     * @param signature   the request's signature, or null when it carried none
+     */
+    default CompletableFuture<Void> putTaskConfigs(String connector, List<Map<String, String>> taskConfigs,
+                                                   InternalRequestSignature signature) {
+        if (signature == null) {
+            return CompletableFuture.failedFuture(
+                    new io.aqueduct.connect.runtime.rest.errors.BadRequestException("Internal request missing required signature"));
+        }
+        return CompletableFuture.failedFuture(new io.aqueduct.connect.runtime.rest.errors.BadRequestException(
+                "This worker runs in standalone mode and takes no task configs from other workers"));
+    }
 }

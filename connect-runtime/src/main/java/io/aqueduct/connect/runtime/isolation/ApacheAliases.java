@@ -24,7 +24,10 @@ final class ApacheAliases {
             same("converters.BooleanConverter"),
             Map.entry(APACHE + "storage.SimpleHeaderConverter", OURS + "converters.SimpleHeaderConverter"),
             same("file.FileStreamSourceConnector"),
-            same("file.FileStreamSinkConnector"));
+            same("file.FileStreamSinkConnector"),
+            // task.class values in task configs adopted from an Apache Kafka Connect cluster's config topic
+            same("file.FileStreamSourceTask"),
+            same("file.FileStreamSinkTask"));
 
     private ApacheAliases() {
     }

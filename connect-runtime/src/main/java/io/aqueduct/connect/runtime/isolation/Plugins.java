@@ -192,6 +192,14 @@ public final class Plugins implements AutoCloseable {
     }
 
     /**
+     * Our class name for one of Apache Kafka Connect's built-in class names (converters, FileStream connectors and
+     * tasks), or {@code className} itself; for class names read from stored configs, such as {@code task.class}.
+     */
+    public static String canonicalClassName(String className) {
+        return ApacheAliases.toAqueduct(className);
+    }
+
+    /**
      * The class loader to make current while running code of the plugin class {@code className} (an
      * Apache Kafka Connect name of a built-in is accepted); the {@link #delegatingLoader()} for a class
      * that is not a discovered plugin.

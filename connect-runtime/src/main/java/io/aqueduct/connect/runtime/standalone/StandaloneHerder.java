@@ -15,6 +15,7 @@ import io.aqueduct.connect.runtime.herder.PluginCatalog;
 import io.aqueduct.connect.runtime.herder.RestartPlan;
 import io.aqueduct.connect.runtime.herder.RestartRequest;
 import io.aqueduct.connect.runtime.herder.TargetState;
+import io.aqueduct.connect.runtime.herder.WorkerDriver;
 import io.aqueduct.connect.runtime.rest.Loggers;
 import io.aqueduct.connect.runtime.rest.entities.ConnectorInfo;
 import io.aqueduct.connect.runtime.rest.entities.ConnectorOffsets;

@@ -332,7 +332,7 @@ public final class Worker {
                     "A task configuration needs the task class; use the configs from connectorTaskConfigs()"));
         }
         try {
-            return Class.forName(name.trim(), false, loader);
+            return Class.forName(Plugins.canonicalClassName(name.trim()), false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             throw invalid(id.toString(), new ConfigException(ConnectorConfig.TASK_CLASS_CONFIG, name,
                     "The class cannot be loaded from the connector's plugin: " + e));

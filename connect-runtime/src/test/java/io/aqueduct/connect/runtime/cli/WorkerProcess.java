@@ -52,9 +52,14 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     static WorkerProcess start(Path logDir, String... args) throws IOException {
+        return startScript("bin/connect-standalone.sh", logDir, args);
+    }
+
+    /** Starts {@code script} (relative to the source root, e.g. {@code bin/connect-distributed.sh}). */
+    static WorkerProcess startScript(String script, Path logDir, String... args) throws IOException {
         Path root = sourceRoot();
         List<String> command = new ArrayList<>();
-        command.add(root.resolve("bin/connect-standalone.sh").toString());
+        command.add(root.resolve(script).toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("AQUEDUCT_LOG_DIR", logDir.toString());

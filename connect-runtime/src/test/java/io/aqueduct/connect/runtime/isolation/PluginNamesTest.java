@@ -124,6 +124,15 @@ class PluginNamesTest {
     }
 
     @Test
+    void taskClassesInAdoptedTaskConfigsMapToOurs() {
+        assertEquals("io.aqueduct.connect.file.FileStreamSourceTask",
+                Plugins.canonicalClassName("org.apache.kafka.connect.file.FileStreamSourceTask"));
+        assertEquals("io.aqueduct.connect.file.FileStreamSinkTask",
+                Plugins.canonicalClassName("org.apache.kafka.connect.file.FileStreamSinkTask"));
+        assertEquals("com.acme.MyTask", Plugins.canonicalClassName("com.acme.MyTask"));
+    }
+
+    @Test
     void configProvidersOfKafkaClientsAreClassPathPlugins() {
         assertEquals(FileConfigProvider.class, plugins.pluginClass(PluginKind.CONFIG_PROVIDER, "File"));
         assertEquals(FileConfigProvider.class, plugins.pluginClass(PluginKind.CONFIG_PROVIDER, "FileConfigProvider"));

@@ -11,7 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -40,24 +40,25 @@ public final class ConnectorConfigResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putConnectorConfig(@PathParam("connector") String connector, byte[] body,
-                                       @QueryParam("forward") Boolean forward, @Context UriInfo uriInfo) {
+                                       @Context ContainerRequestContext request, @Context UriInfo uriInfo) {
         ConnectorNames.check(connector);
         Map<String, String> config = RequestBodies.config(body);
         ConnectorNames.checkAndPutName(connector, config);
-        Created<ConnectorInfo> result = access.await(access.herder().putConnectorConfig(connector, config, null, true),
-                "create or update connector '" + connector + "'", forward);
-        if (result.created()) {
-            return Response.created(ConnectorsResource.location(uriInfo, connector)).entity(result.result()).build();
-        }
-        return Response.ok(result.result()).build();
+        return access.write(WriteRequest.of(request, body), "create or update connector '" + connector + "'",
+                herder -> herder.putConnectorConfig(connector, config, null, true),
+                (Created<ConnectorInfo> result) -> result.created()
+                        ? Response.created(ConnectorsResource.location(uriInfo, connector))
+                                .entity(result.result()).build()
+                        : Response.ok(result.result()).build());
     }
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConnectorInfo patchConnectorConfig(@PathParam("connector") String connector, byte[] body,
-                                              @QueryParam("forward") Boolean forward) {
+    public Response patchConnectorConfig(@PathParam("connector") String connector, byte[] body,
+                                         @Context ContainerRequestContext request) {
         Map<String, String> patch = RequestBodies.configPatch(body);
-        return access.await(access.herder().patchConnectorConfig(connector, patch),
-                "patch the config of connector '" + connector + "'", forward);
+        return access.write(WriteRequest.of(request, body), "patch the config of connector '" + connector + "'",
+                herder -> herder.patchConnectorConfig(connector, patch),
+                (ConnectorInfo info) -> Response.ok(info).build());
     }
 }

@@ -11,8 +11,10 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** {@code /connectors/{c}/offsets}: read, alter, reset. */
 @Path("/connectors/{connector}/offsets")
@@ -30,21 +32,22 @@ public final class ConnectorOffsetsResource {
     @GET
     public ConnectorOffsets getOffsets(@PathParam("connector") String connector) {
         return access.await(access.herder().connectorOffsets(connector),
-                "read the offsets of connector '" + connector + "'", null);
+                "read the offsets of connector '" + connector + "'");
     }
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
-    public Message alterOffsets(@PathParam("connector") String connector, byte[] body,
-                                @QueryParam("forward") Boolean forward) {
+    public Response alterOffsets(@PathParam("connector") String connector, byte[] body,
+                                 @Context ContainerRequestContext request) {
         ConnectorOffsets offsets = RequestBodies.offsets(body);
-        return access.await(access.herder().alterConnectorOffsets(connector, offsets.toMap()),
-                "alter the offsets of connector '" + connector + "'", forward);
+        return access.write(WriteRequest.of(request, body), "alter the offsets of connector '" + connector + "'",
+                herder -> herder.alterConnectorOffsets(connector, offsets.toMap()),
+                (Message message) -> Response.ok(message).build());
     }
 
     @DELETE
-    public Message resetOffsets(@PathParam("connector") String connector, @QueryParam("forward") Boolean forward) {
-        return access.await(access.herder().resetConnectorOffsets(connector),
-                "reset the offsets of connector '" + connector + "'", forward);
+    public Response resetOffsets(@PathParam("connector") String connector, @Context ContainerRequestContext request) {
+        return access.write(WriteRequest.of(request), "reset the offsets of connector '" + connector + "'",
+                herder -> herder.resetConnectorOffsets(connector), (Message message) -> Response.ok(message).build());
     }
 }

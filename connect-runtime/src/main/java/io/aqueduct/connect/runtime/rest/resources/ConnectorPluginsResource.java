@@ -63,7 +63,7 @@ public final class ConnectorPluginsResource {
                     + plugin);
         }
         return access.await(access.herder().validateConnectorConfig(config),
-                "validate a config for connector plugin '" + plugin + "'", null);
+                "validate a config for connector plugin '" + plugin + "'");
     }
 
     private static String withoutSuffix(String pluginName) {

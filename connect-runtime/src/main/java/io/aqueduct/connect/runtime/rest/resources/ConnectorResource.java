@@ -14,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -36,10 +38,10 @@ public final class ConnectorResource {
     }
 
     @DELETE
-    public Response deleteConnector(@PathParam("connector") String connector, @QueryParam("forward") Boolean forward) {
-        access.await(access.herder().deleteConnectorConfig(connector), "delete connector '" + connector + "'",
-                forward);
-        return Response.noContent().build();
+    public Response deleteConnector(@PathParam("connector") String connector,
+                                    @Context ContainerRequestContext request) {
+        return access.write(WriteRequest.of(request), "delete connector '" + connector + "'",
+                herder -> herder.deleteConnectorConfig(connector), done -> Response.noContent().build());
     }
 
     @GET
@@ -53,37 +55,39 @@ public final class ConnectorResource {
     public Response restartConnector(@PathParam("connector") String connector,
                                      @QueryParam("includeTasks") @DefaultValue("false") boolean includeTasks,
                                      @QueryParam("onlyFailed") @DefaultValue("false") boolean onlyFailed,
-                                     @QueryParam("forward") Boolean forward) {
+                                     @Context ContainerRequestContext request) {
         if (!includeTasks && !onlyFailed) {
-            access.await(access.herder().restartConnector(connector), "restart connector '" + connector + "'",
-                    forward);
-            return Response.noContent().build();
+            return access.write(WriteRequest.of(request), "restart connector '" + connector + "'",
+                    herder -> herder.restartConnector(connector), done -> Response.noContent().build());
         }
-        ConnectorStateInfo status = access.await(
-                access.herder().restartConnectorAndTasks(new RestartRequest(connector, onlyFailed, includeTasks)),
-                "restart connector '" + connector + "' (includeTasks=" + includeTasks + ", onlyFailed="
-                        + onlyFailed + ")", forward);
-        return Response.accepted(status).build();
+        RestartRequest restart = new RestartRequest(connector, onlyFailed, includeTasks);
+        return access.write(WriteRequest.of(request), "restart connector '" + connector + "' (includeTasks="
+                        + includeTasks + ", onlyFailed=" + onlyFailed + ")",
+                herder -> herder.restartConnectorAndTasks(restart),
+                (ConnectorStateInfo status) -> Response.accepted(status).build());
     }
 
     @PUT
     @Path("/pause")
-    public Response pauseConnector(@PathParam("connector") String connector) {
-        access.await(access.herder().pauseConnector(connector), "pause connector '" + connector + "'", null);
-        return Response.accepted().build();
+    public Response pauseConnector(@PathParam("connector") String connector,
+                                   @Context ContainerRequestContext request) {
+        return access.write(WriteRequest.of(request), "pause connector '" + connector + "'",
+                herder -> herder.pauseConnector(connector), done -> Response.accepted().build());
     }
 
     @PUT
     @Path("/resume")
-    public Response resumeConnector(@PathParam("connector") String connector) {
-        access.await(access.herder().resumeConnector(connector), "resume connector '" + connector + "'", null);
-        return Response.accepted().build();
+    public Response resumeConnector(@PathParam("connector") String connector,
+                                    @Context ContainerRequestContext request) {
+        return access.write(WriteRequest.of(request), "resume connector '" + connector + "'",
+                herder -> herder.resumeConnector(connector), done -> Response.accepted().build());
     }
 
     @PUT
     @Path("/stop")
-    public Response stopConnector(@PathParam("connector") String connector, @QueryParam("forward") Boolean forward) {
-        access.await(access.herder().stopConnector(connector), "stop connector '" + connector + "'", forward);
-        return Response.noContent().build();
+    public Response stopConnector(@PathParam("connector") String connector,
+                                  @Context ContainerRequestContext request) {
+        return access.write(WriteRequest.of(request), "stop connector '" + connector + "'",
+                herder -> herder.stopConnector(connector), done -> Response.noContent().build());
     }
 }

@@ -10,7 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -44,9 +45,9 @@ public final class ConnectorTasksResource {
     @POST
     @Path("/{task}/restart")
     public Response restartTask(@PathParam("connector") String connector, @PathParam("task") int task,
-                                @QueryParam("forward") Boolean forward) {
+                                @Context ContainerRequestContext request) {
         ConnectorTaskId id = new ConnectorTaskId(connector, task);
-        access.await(access.herder().restartTask(id), "restart task " + id, forward);
-        return Response.noContent().build();
+        return access.write(WriteRequest.of(request), "restart task " + id, herder -> herder.restartTask(id),
+                done -> Response.noContent().build());
     }
 }

@@ -8,6 +8,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,9 +35,9 @@ public final class ConnectorTopicsResource {
 
     @PUT
     @Path("/reset")
-    public Response resetActiveTopics(@PathParam("connector") String connector) {
-        access.await(access.herder().resetConnectorActiveTopics(connector),
-                "reset the active topics of connector '" + connector + "'", null);
-        return Response.accepted().build();
+    public Response resetActiveTopics(@PathParam("connector") String connector,
+                                      @Context ContainerRequestContext request) {
+        return access.write(WriteRequest.of(request), "reset the active topics of connector '" + connector + "'",
+                herder -> herder.resetConnectorActiveTopics(connector), done -> Response.accepted().build());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import io.aqueduct.connect.errors.NotFoundException;
 import io.aqueduct.connect.runtime.herder.Created;
 import io.aqueduct.connect.runtime.herder.Herder;
+import io.aqueduct.connect.runtime.herder.TargetState;
 import io.aqueduct.connect.runtime.rest.entities.ConnectorInfo;
 import io.aqueduct.connect.runtime.rest.entities.CreateConnectorRequest;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -64,16 +66,17 @@ public final class ConnectorsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createConnector(byte[] body, @QueryParam("forward") Boolean forward, @Context UriInfo uriInfo) {
-        CreateConnectorRequest request = RequestBodies.createRequest(body);
-        String name = request.name() == null ? "" : request.name().trim();
+    public Response createConnector(byte[] body, @Context ContainerRequestContext request, @Context UriInfo uriInfo) {
+        CreateConnectorRequest create = RequestBodies.createRequest(body);
+        String name = create.name() == null ? "" : create.name().trim();
         ConnectorNames.check(name);
-        Map<String, String> config = new LinkedHashMap<>(request.config());
+        Map<String, String> config = new LinkedHashMap<>(create.config());
         ConnectorNames.checkAndPutName(name, config);
-        Created<ConnectorInfo> created = access.await(access.herder().putConnectorConfig(name, config,
-                request.initialState() == null ? null : request.initialState().toTargetState(), false),
-                "create connector '" + name + "'", forward);
-        return Response.created(location(uriInfo, name)).entity(created.result()).build();
+        TargetState initialState = create.initialState() == null ? null : create.initialState().toTargetState();
+        return access.write(WriteRequest.of(request, body), "create connector '" + name + "'",
+                herder -> herder.putConnectorConfig(name, config, initialState, false),
+                (Created<ConnectorInfo> created) -> Response.created(location(uriInfo, name))
+                        .entity(created.result()).build());
     }
 
     static URI location(UriInfo uriInfo, String connector) {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -48,12 +50,13 @@ public final class LoggingResource {
     @PUT
     @Path("/{logger}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response setLevel(@PathParam("logger") String namespace, byte[] body, @QueryParam("scope") String scope) {
+    public Response setLevel(@PathParam("logger") String namespace, byte[] body, @QueryParam("scope") String scope,
+                             @Context ContainerRequestContext request) {
         String level = Loggers.checkLevel(RequestBodies.loggerLevel(body));
         if ("cluster".equalsIgnoreCase(scope)) {
-            access.await(access.herder().setClusterLoggerLevel(namespace, level),
-                    "set level " + level + " for logger '" + namespace + "' on all workers", null);
-            return Response.noContent().build();
+            return access.write(WriteRequest.of(request, body),
+                    "set level " + level + " for logger '" + namespace + "' on all workers",
+                    herder -> herder.setClusterLoggerLevel(namespace, level), done -> Response.noContent().build());
         }
         // Any other scope value means this worker, as in the reference.
         return Response.ok(loggers.setLevel(namespace, level)).build();

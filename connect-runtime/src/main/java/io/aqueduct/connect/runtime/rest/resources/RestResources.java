@@ -26,6 +26,7 @@ public final class RestResources {
                 ConnectorResource.class,
                 ConnectorConfigResource.class,
                 ConnectorTasksResource.class,
+                InternalTaskConfigsResource.class,
                 ConnectorOffsetsResource.class,
                 ConnectorTopicsResource.class,
                 ConnectorPluginsResource.class));

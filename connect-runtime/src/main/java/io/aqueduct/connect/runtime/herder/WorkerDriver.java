@@ -1,9 +1,6 @@
-package io.aqueduct.connect.runtime.standalone;
+package io.aqueduct.connect.runtime.herder;
 
 import io.aqueduct.connect.errors.ConnectException;
-import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
-import io.aqueduct.connect.runtime.herder.TargetState;
-import io.aqueduct.connect.runtime.herder.TaskConfigs;
 import io.aqueduct.connect.runtime.secrets.WorkerConfigTransformer;
 import io.aqueduct.connect.runtime.status.StatusBackingStore;
 import io.aqueduct.connect.runtime.status.StatusStoreListener;
@@ -25,17 +22,34 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Makes the Worker run what the config store says, for the standalone herder. Confined to the herder thread:
- * every method must be called there. It never waits for connector code without bound: connector starts and
- * target state changes are not awaited, task configs are generated on {@code connectorCalls} and handed back to
- * the herder thread, and stops wait at most the worker's graceful shutdown timeout.
+ * Makes the Worker run what the config store says, for a herder. Confined to the herder thread: every method
+ * must be called there. It never waits for connector code without bound: connector starts and target state
+ * changes are not awaited, task configs are generated on {@code connectorCalls} and handed back to the herder
+ * thread, and stops wait at most the worker's graceful shutdown timeout.
  *
- * <p>Generated task configs are stored only when they differ from the stored ones; a running task is restarted
- * only when its own config or the framework's view of the connector config changed.
+ * <p>Only the work this worker owns is run: a standalone herder owns everything; a distributed herder owns what
+ * the group assigned to it. Tasks of a connector may run on other workers than the connector itself.
+ *
+ * <p>Generated task configs are handed to the {@link TaskConfigWriter} only when they differ from the stored
+ * ones; a running task is restarted only when its own config or the framework's view of the connector config
+ * changed.
  */
-final class WorkerDriver {
+public final class WorkerDriver {
+
+    /** Stores a new generation of task configs (directly, or by handing it to whoever may write). */
+    @FunctionalInterface
+    public interface TaskConfigWriter {
+        /**
+         * Called on the herder thread with configs that differ from the stored ones.
+         *
+         * @return true when the configs are stored now (the tasks can be reconciled at once), false when they
+         *         will show up later through the config store
+         */
+        boolean write(String connector, List<Map<String, String>> taskConfigs);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(WorkerDriver.class);
 
@@ -51,13 +65,38 @@ final class WorkerDriver {
     private final Executor connectorCalls;
     /** Posts work to the herder thread; used when connector code answers. */
     private final Consumer<Runnable> herderThread;
+    private final Predicate<String> ownsConnector;
+    private final Predicate<ConnectorTaskId> ownsTask;
+    private final TaskConfigWriter taskConfigWriter;
     /** Bumped whenever a connector instance is replaced or stopped, so late task configs of the old one are dropped. */
     private final Map<String, Long> epochs = new HashMap<>();
     private final Map<ConnectorTaskId, Applied> applied = new HashMap<>();
+    /** The stored config each connector instance here was started with. */
+    private final Map<String, Map<String, String>> startedWith = new HashMap<>();
+    /** Connectors whose next generated task configs are stored even when equal to the stored ones. */
+    private final Set<String> rewriteTaskConfigs = new TreeSet<>();
 
-    WorkerDriver(Worker worker, ConfigBackingStore configStore, StatusBackingStore statusStore,
-                 StatusStoreListener statusListener, WorkerConfigTransformer transformer, Executor connectorCalls,
-                 Consumer<Runnable> herderThread) {
+    /** A driver that owns every connector and task and stores task configs directly (standalone). */
+    public WorkerDriver(Worker worker, ConfigBackingStore configStore, StatusBackingStore statusStore,
+                        StatusStoreListener statusListener, WorkerConfigTransformer transformer, Executor connectorCalls,
+                        Consumer<Runnable> herderThread) {
+        this(worker, configStore, statusStore, statusListener, transformer, connectorCalls, herderThread,
+                connector -> true, task -> true, (connector, configs) -> {
+                    configStore.putTaskConfigs(connector, configs);
+                    return true;
+                });
+    }
+
+    /**
+     * @param herderThread     posts work to the herder thread; used when connector code answers
+     * @param ownsConnector    whether this worker is to run the connector instance
+     * @param ownsTask         whether this worker is to run the task
+     * @param taskConfigWriter stores generated task configs that differ from the stored ones
+     */
+    public WorkerDriver(Worker worker, ConfigBackingStore configStore, StatusBackingStore statusStore,
+                        StatusStoreListener statusListener, WorkerConfigTransformer transformer, Executor connectorCalls,
+                        Consumer<Runnable> herderThread, Predicate<String> ownsConnector,
+                        Predicate<ConnectorTaskId> ownsTask, TaskConfigWriter taskConfigWriter) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.configStore = configStore;
         this.statusStore = statusStore;
@@ -65,22 +104,26 @@ final class WorkerDriver {
         this.transformer = transformer;
         this.connectorCalls = connectorCalls;
         this.herderThread = herderThread;
+        this.ownsConnector = Objects.requireNonNull(ownsConnector, "ownsConnector");
+        this.ownsTask = Objects.requireNonNull(ownsTask, "ownsTask");
+        this.taskConfigWriter = Objects.requireNonNull(taskConfigWriter, "taskConfigWriter");
     }
 
     // ---- connectors ----
 
     /** Starts the connector in its stored target state; with STARTED, its task configs are generated once it runs. */
-    void startConnector(String connector) {
+    public void startConnector(String connector) {
         long epoch = bumpEpoch(connector);
         ClusterConfigState state = configStore.snapshot();
         Map<String, String> stored = state.connectorConfig(connector);
-        if (stored == null) {
+        if (stored == null || !ownsConnector.test(connector)) {
             return;
         }
         TargetState target = state.targetState(connector);
         CompletableFuture<TargetState> started;
         try {
             Map<String, String> resolved = transformer.transform(connector, stored);
+            startedWith.put(connector, stored);
             started = worker.startConnector(connector, resolved, statusListener, target,
                     () -> herderThread.accept(() -> regenerateTaskConfigs(connector)));
         } catch (ConnectException e) {
@@ -100,16 +143,24 @@ final class WorkerDriver {
     }
 
     /** Stops the connector instance (not its tasks) if the worker holds it. */
-    void stopConnector(String connector) {
+    public void stopConnector(String connector) {
         bumpEpoch(connector);
+        startedWith.remove(connector);
         if (worker.connectorNames().contains(connector)) {
             worker.stopAndAwaitConnector(connector);
         }
     }
 
     /** Replaces the connector instance with a fresh one, e.g. after a config change or on a restart request. */
-    void restartConnector(String connector) {
+    public void restartConnector(String connector) {
+        Map<String, String> before = startedWith.get(connector);
+        Map<String, String> now = configStore.snapshot().connectorConfig(connector);
         stopConnector(connector);
+        if (before != null && now != null
+                && !TaskConfigs.frameworkView(before).equals(TaskConfigs.frameworkView(now))) {
+            // Tasks on other workers only hear of a new connector config through a new task config generation.
+            rewriteTaskConfigs.add(connector);
+        }
         startConnector(connector);
     }
 
@@ -117,11 +168,17 @@ final class WorkerDriver {
      * Moves the connector to its stored target state: a running instance transitions; a failed one stays failed
      * (a restart recovers it) unless it is to be STOPPED; a missing one is started.
      */
-    void applyTargetState(String connector) {
+    public void applyTargetState(String connector) {
         TargetState target = configStore.snapshot().targetState(connector);
         if (target == TargetState.STOPPED) {
             stopTasks(tasksOf(connector), true);
             bumpEpoch(connector);
+        }
+        if (!ownsConnector.test(connector)) {
+            if (target != TargetState.STOPPED && !tasksOf(connector).isEmpty()) {
+                worker.setTargetState(connector, target); // moves the tasks here; the connector runs elsewhere
+            }
+            return;
         }
         boolean held = worker.connectorNames().contains(connector);
         if (held && worker.isRunning(connector)) {
@@ -141,16 +198,27 @@ final class WorkerDriver {
     }
 
     /** Stops the connector and its tasks and forgets them; statuses are removed. */
-    void deleteConnector(String connector) {
-        stopTasks(tasksOf(connector), false);
+    public void deleteConnector(String connector) {
+        Set<ConnectorTaskId> tasks = tasksOf(connector);
+        stopTasks(tasks, false);
+        boolean owned = ownsConnector.test(connector) || worker.connectorNames().contains(connector);
         stopConnector(connector); // bumps the epoch: a re-created connector of the same name ignores late answers
-        statusListener.onDeletion(connector);
+        if (owned) {
+            statusListener.onDeletion(connector);
+        } else {
+            tasks.forEach(statusListener::onDeletion);
+        }
+    }
+
+    /** The stored config the connector instance here was started with; null if none runs here. */
+    public Map<String, String> startedWith(String connector) {
+        return startedWith.get(connector);
     }
 
     // ---- task configs ----
 
     /** Asks the connector for task configs if it should have tasks now. */
-    void regenerateTaskConfigs(String connector) {
+    public void regenerateTaskConfigs(String connector) {
         regenerateTaskConfigs(connector, epochs.getOrDefault(connector, 0L));
     }
 
@@ -174,6 +242,11 @@ final class WorkerDriver {
         if (!state.contains(connector) || state.targetState(connector) != TargetState.STARTED) {
             return;
         }
+        Map<String, String> runningWith = startedWith.get(connector);
+        if (runningWith != null && !runningWith.equals(state.connectorConfig(connector))) {
+            log.debug("Dropping task configs of connector {}: its config changed meanwhile", connector);
+            return;
+        }
         if (error != null) {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
@@ -184,9 +257,11 @@ final class WorkerDriver {
             return;
         }
         List<Map<String, String>> toStore = TaskConfigs.withPlaceholders(state.connectorConfig(connector), generated);
-        if (!toStore.equals(state.allTaskConfigs(connector))) {
+        if (rewriteTaskConfigs.remove(connector) || !toStore.equals(state.allTaskConfigs(connector))) {
             log.info("Connector {} has a new set of {} task config(s)", connector, toStore.size());
-            configStore.putTaskConfigs(connector, toStore);
+            if (!taskConfigWriter.write(connector, toStore)) {
+                return;
+            }
         }
         reconcileTasks(connector);
     }
@@ -196,17 +271,22 @@ final class WorkerDriver {
      * their statuses removed, tasks whose config (or the connector config they run with) changed are restarted,
      * missing ones are started; untouched tasks keep running.
      */
-    void reconcileTasks(String connector) {
+    public void reconcileTasks(String connector) {
         ClusterConfigState state = configStore.snapshot();
         List<ConnectorTaskId> wanted = state.targetState(connector) == TargetState.STOPPED ? List.of()
-                : state.tasks(connector);
+                : state.tasks(connector).stream().filter(ownsTask).toList();
+        List<ConnectorTaskId> configured = state.tasks(connector);
         Map<String, String> view = state.contains(connector)
                 ? TaskConfigs.frameworkView(state.connectorConfig(connector)) : Map.of();
         List<ConnectorTaskId> removed = new ArrayList<>();
         List<ConnectorTaskId> changed = new ArrayList<>();
         for (ConnectorTaskId id : tasksOf(connector)) {
             if (!wanted.contains(id)) {
-                removed.add(id);
+                if (configured.contains(id) && state.targetState(connector) != TargetState.STOPPED) {
+                    stopTasks(List.of(id), false); // still configured, but assigned elsewhere now
+                } else {
+                    removed.add(id);
+                }
             } else {
                 Applied before = applied.get(id);
                 if (before == null || !before.taskConfig().equals(state.taskConfig(id))
@@ -229,12 +309,13 @@ final class WorkerDriver {
     // ---- tasks ----
 
     /** Starts one task with its stored config, placeholders resolved; failures become its FAILED status. */
-    void startTask(ConnectorTaskId id) {
+    public void startTask(ConnectorTaskId id) {
         ClusterConfigState state = configStore.snapshot();
         Map<String, String> connectorConfig = state.connectorConfig(id.connector());
         Map<String, String> taskConfig = state.taskConfig(id);
         TargetState target = state.targetState(id.connector());
-        if (connectorConfig == null || taskConfig == null || target == TargetState.STOPPED) {
+        if (connectorConfig == null || taskConfig == null || target == TargetState.STOPPED || !ownsTask.test(id)
+                || applied.containsKey(id)) {
             return;
         }
         applied.put(id, new Applied(taskConfig, TaskConfigs.frameworkView(connectorConfig)));
@@ -251,7 +332,7 @@ final class WorkerDriver {
     }
 
     /** Stops tasks together within the graceful timeout; with {@code removeStatuses} their statuses go too. */
-    void stopTasks(Collection<ConnectorTaskId> ids, boolean removeStatuses) {
+    public void stopTasks(Collection<ConnectorTaskId> ids, boolean removeStatuses) {
         if (ids.isEmpty()) {
             return;
         }
@@ -262,18 +343,28 @@ final class WorkerDriver {
         }
     }
 
-    /** Every task of the connector this driver started, the worker holds, or that still has a status. */
-    Set<ConnectorTaskId> tasksOf(String connector) {
+    /**
+     * Every task of the connector this driver started, the worker holds, or that still has a status naming this
+     * worker.
+     */
+    public Set<ConnectorTaskId> tasksOf(String connector) {
         Set<ConnectorTaskId> ids = new TreeSet<>();
         applied.keySet().stream().filter(id -> id.connector().equals(connector)).forEach(ids::add);
         worker.taskIds().stream().filter(id -> id.connector().equals(connector)).forEach(ids::add);
-        statusStore.getAll(connector).forEach(status -> ids.add(status.id()));
+        statusStore.getAll(connector).stream().filter(status -> worker.workerId().equals(status.workerId()))
+                .forEach(status -> ids.add(status.id()));
         return ids;
     }
 
+    /** The tasks this driver started and has not stopped. */
+    public Set<ConnectorTaskId> runningTasks() {
+        return new TreeSet<>(applied.keySet());
+    }
+
     /** Stops everything the worker runs: tasks first, then connectors. */
-    void stopAll() {
+    public void stopAll() {
         epochs.replaceAll((connector, epoch) -> epoch + 1);
+        startedWith.clear();
         worker.stopAndAwaitTasks(worker.taskIds());
         applied.clear();
         worker.stopAndAwaitConnectors(worker.connectorNames());

@@ -1,0 +1,607 @@
+package io.aqueduct.connect.runtime.distributed;
+
+import io.aqueduct.connect.errors.ConnectException;
+import io.aqueduct.connect.runtime.config.DistributedConfig;
+import io.aqueduct.connect.runtime.config.WorkerConfig;
+import io.aqueduct.connect.runtime.herder.AbstractHerder;
+import io.aqueduct.connect.runtime.herder.ConfigValidation;
+import io.aqueduct.connect.runtime.herder.ConnectorOffsetsManager;
+import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
+import io.aqueduct.connect.runtime.herder.ConnectorTypes;
+import io.aqueduct.connect.runtime.herder.ConnectorValidator;
+import io.aqueduct.connect.runtime.herder.Created;
+import io.aqueduct.connect.runtime.herder.HerderErrors;
+import io.aqueduct.connect.runtime.herder.InternalRequestSignature;
+import io.aqueduct.connect.runtime.herder.NotLeaderException;
+import io.aqueduct.connect.runtime.herder.PluginCatalog;
+import io.aqueduct.connect.runtime.herder.RestartPlan;
+import io.aqueduct.connect.runtime.herder.RestartRequest;
+import io.aqueduct.connect.runtime.herder.TargetState;
+import io.aqueduct.connect.runtime.herder.WorkerDriver;
+import io.aqueduct.connect.runtime.rest.entities.ConnectorInfo;
+import io.aqueduct.connect.runtime.rest.entities.ConnectorOffsets;
+import io.aqueduct.connect.runtime.rest.entities.ConnectorStateInfo;
+import io.aqueduct.connect.runtime.rest.entities.Message;
+import io.aqueduct.connect.runtime.secrets.ConfigProviders;
+import io.aqueduct.connect.runtime.secrets.WorkerConfigTransformer;
+import io.aqueduct.connect.runtime.status.StatusStoreListener;
+import io.aqueduct.connect.runtime.storage.ClusterConfigState;
+import io.aqueduct.connect.runtime.storage.KafkaConfigBackingStore;
+import io.aqueduct.connect.runtime.storage.KafkaStatusBackingStore;
+import io.aqueduct.connect.runtime.storage.OffsetBackingStore;
+import io.aqueduct.connect.runtime.worker.Worker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The herder of a distributed worker: workers with the same {@code group.id} share the connectors and tasks of one
+ * cluster, coordinated through Kafka alone (the config topic for the desired state, the worker group for who runs
+ * what, the status topic for what happens).
+ *
+ * <p><b>Threads.</b> One herder thread ({@link HerderThread}) applies everything in order: config topic changes
+ * (heard on the config store's reader thread), rebalance outcomes (heard on the membership thread) and REST
+ * writes. REST reads answer from the config snapshot and the status store at once. Connector code never runs on the
+ * herder thread: validation and task config generation run on a pool with time limits, connector starts are not
+ * awaited, and stops wait at most {@code task.shutdown.graceful.timeout.ms}.
+ *
+ * <p><b>Who writes what.</b> The leader writes connector configs, task configs, stop and restart requests (other
+ * workers throw {@link NotLeaderException} with the leader's URL, and REST forwards). Any worker writes pause,
+ * resume and cluster logger levels. Every worker applies each change to the work it owns: the connector's owner
+ * restarts it on a config change and generates its task configs (handing them to the leader over the signed
+ * internal endpoint when it is not the leader); each task's owner restarts it when its config changes.
+ *
+ * <p>Lifecycle: {@link #start()} reads the topics and joins the group; {@link #isReady()} once the first
+ * assignment is applied; {@link #stop()} stops the work (offsets committed) and leaves the group.
+ */
+public final class DistributedHerder extends AbstractHerder implements WorkerRebalanceListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DistributedHerder.class);
+    /** Bound of Admin calls, config topic reads after a write, and offsets operations. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final long TASK_CONFIG_RETRY_MS = 1_000;
+
+    private final DistributedConfig config;
+    private final Worker worker;
+    private final String workerUrl;
+    private final KafkaConfigBackingStore configStore;
+    private final KafkaStatusBackingStore statusStore;
+    private final OffsetBackingStore offsetStore;
+    private final WorkerConfigTransformer transformer;
+    private final HerderThread thread;
+    private final WorkerDriver driver;
+    private final StatusStoreListener statusListener;
+    private final ConfigEvents configEvents;
+    private final Assignments assignments;
+    private final SessionKeys sessionKeys;
+    private final LeaderTaskConfigClient leaderClient;
+    private volatile WorkerGroupMember member;
+    private volatile Admin admin;
+    private volatile ConnectorOffsetsManager offsets;
+    private volatile String kafkaClusterId;
+
+    /**
+     * @param config       the worker settings
+     * @param worker       runs this worker's share; stopped by {@link #stop()}
+     * @param workerUrl    this worker's advertised REST URL, e.g. {@code http://10.0.0.7:8083/}
+     * @param configStore  the config topic store, not started (the herder starts and stops it)
+     * @param statusStore  the status topic store, not started (the herder starts and stops it)
+     * @param offsetStore  the offsets store the worker uses, already started (the caller stops it)
+     * @param providers    the worker's config providers; the herder closes them
+     */
+    public DistributedHerder(DistributedConfig config, Worker worker, String workerUrl,
+                             KafkaConfigBackingStore configStore, KafkaStatusBackingStore statusStore,
+                             OffsetBackingStore offsetStore, ConfigProviders providers) {
+        this(config, worker, workerUrl, configStore, statusStore, offsetStore, new TtlRestarts(), providers,
+                new HerderThread("distributed-herder-" + worker.workerId()));
+    }
+
+    private DistributedHerder(DistributedConfig config, Worker worker, String workerUrl,
+                              KafkaConfigBackingStore configStore, KafkaStatusBackingStore statusStore,
+                              OffsetBackingStore offsetStore, TtlRestarts restarts, ConfigProviders providers,
+                              HerderThread thread) {
+        this(config, worker, workerUrl, configStore, statusStore, offsetStore,
+                new WorkerConfigTransformer(providers, restarts), thread, restarts);
+    }
+
+    private DistributedHerder(DistributedConfig config, Worker worker, String workerUrl,
+                              KafkaConfigBackingStore configStore, KafkaStatusBackingStore statusStore,
+                              OffsetBackingStore offsetStore, WorkerConfigTransformer transformer,
+                              HerderThread thread, TtlRestarts restarts) {
+        super(configStore, statusStore, new ConnectorTypes(worker.plugins()), new PluginCatalog(worker.plugins()),
+                new ConfigValidation(ConnectorValidator.forWorker(worker.plugins(), worker.config()), transformer,
+                        thread.connectorCalls(), ConfigValidation.DEFAULT_TIMEOUT));
+        this.config = config;
+        this.worker = worker;
+        this.workerUrl = workerUrl;
+        this.configStore = configStore;
+        this.statusStore = statusStore;
+        this.offsetStore = offsetStore;
+        this.transformer = transformer;
+        this.thread = thread;
+        this.assignments = new Assignments(configStore::snapshot);
+        this.statusListener = new StatusStoreListener(statusStore, worker.workerId(), this::generation,
+                worker::connectorVersion, worker::taskVersion);
+        this.leaderClient = new LeaderTaskConfigClient(
+                config.getString(DistributedConfig.INTER_WORKER_SIGNATURE_ALGORITHM_CONFIG));
+        Consumer<Runnable> onThread = work -> thread.post("handling a connector event", work);
+        this.driver = new WorkerDriver(worker, configStore, statusStore, statusListener, transformer,
+                thread.connectorCalls(), onThread, assignments::ownsConnector, assignments::ownsTask,
+                this::writeTaskConfigs);
+        this.sessionKeys = new SessionKeys(config, configStore, thread);
+        this.configEvents = new ConfigEvents(this, driver, thread);
+        restarts.herder = this;
+    }
+
+    // ---- lifecycle ----
+
+    /**
+     * Reads the config and status topics (creating them if needed), reads the Kafka cluster id and joins the
+     * worker group. The herder becomes ready once the first assignment is applied.
+     *
+     * @throws ConnectException if Kafka is unreachable or a topic is unusable
+     */
+    public void start() {
+        configStore.setUpdateListener(configEvents);
+        configStore.start();
+        statusStore.start();
+        Map<String, Object> adminConfigs = new java.util.HashMap<>(worker.config().adminConfigs());
+        adminConfigs.put(AdminClientConfig.CLIENT_ID_CONFIG, config.groupId() + "-herder-admin-" + worker.workerId());
+        admin = Admin.create(adminConfigs);
+        try {
+            kafkaClusterId = admin.describeCluster().clusterId().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            admin.close(Duration.ZERO);
+            throw new ConnectException("Could not reach the Kafka cluster at " + WorkerConfig.BOOTSTRAP_SERVERS_CONFIG
+                    + "=" + worker.config().getList(WorkerConfig.BOOTSTRAP_SERVERS_CONFIG) + " within "
+                    + CALL_TIMEOUT.toSeconds() + " s to read its cluster id (" + e + ")", e);
+        }
+        offsets = new ConnectorOffsetsManager(worker.plugins(), connectorTypes, offsetStore, admin,
+                thread.connectorCalls(), CALL_TIMEOUT);
+        member = new WorkerGroupMember(config, workerUrl, assignments::inputs, this);
+        member.start();
+        log.info("Distributed herder of worker {} started; joining group {} (Kafka cluster {})", worker.workerId(),
+                config.groupId(), kafkaClusterId);
+    }
+
+    /**
+     * Stops every connector and task here (tasks commit their offsets), then leaves the group so the others take
+     * the work over at once, then closes the stores. Idempotent.
+     */
+    public void stop() {
+        if (!assignments.beginStopping()) {
+            return;
+        }
+        long graceMs = worker.config().getLong(WorkerConfig.TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS_CONFIG);
+        try {
+            thread.call("stopping every connector and task", () -> {
+                driver.stopAll();
+                return null;
+            }).get(2 * graceMs + 10_000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("The herder thread did not stop the work in time ({}); stopping the worker directly", e.toString());
+            worker.stop();
+        }
+        if (member != null) {
+            member.close();
+        }
+        closeQuietly();
+        log.info("Distributed herder of worker {} stopped", worker.workerId());
+    }
+
+    /** Test hook: stops heartbeating and working without telling anyone, as if the process had been killed. */
+    void crashForTest() {
+        if (!assignments.beginStopping()) {
+            return;
+        }
+        if (member != null) {
+            member.abandon();
+        }
+        thread.shutdownNow();
+        worker.stop();
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        thread.shutdownNow();
+        sessionKeys.cancel();
+        transformer.close();
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        statusStore.stop();
+        configStore.stop();
+    }
+
+    @Override
+    public boolean isReady() {
+        return assignments.ready();
+    }
+
+    @Override
+    public CompletableFuture<Void> healthCheck() {
+        return thread.call("answering a health check", () -> null);
+    }
+
+    @Override
+    public Optional<String> currentActivity() {
+        return thread.activity();
+    }
+
+    @Override
+    public String kafkaClusterId() {
+        return kafkaClusterId;
+    }
+
+    /** The group generation this worker's work belongs to; -1 before the first rebalance. */
+    int generation() {
+        WorkerGroupMember m = member;
+        return m == null ? -1 : Math.max(m.generation(), 0);
+    }
+
+    /** Whether this worker leads the group now. */
+    boolean isLeader() {
+        WorkerGroupMember m = member;
+        return m != null && m.isLeader();
+    }
+
+    String leaderUrl() {
+        WorkerGroupMember m = member;
+        return m == null ? null : m.leaderUrl();
+    }
+
+    WorkerGroupMember member() {
+        return member;
+    }
+
+    Worker worker() {
+        return worker;
+    }
+
+    DistributedConfig config() {
+        return config;
+    }
+
+    String workerUrl() {
+        return workerUrl;
+    }
+
+    Assignments assignments() {
+        return assignments;
+    }
+
+    SessionKeys sessionKeys() {
+        return sessionKeys;
+    }
+
+    KafkaConfigBackingStore configStore() {
+        return configStore;
+    }
+
+    KafkaStatusBackingStore statusStore() {
+        return statusStore;
+    }
+
+    // ---- rebalances (membership thread: hand over to the herder thread at once) ----
+
+    @Override
+    public void onRevoked(String leaderUrl, Set<String> connectors, Set<ConnectorTaskId> tasks) {
+        assignments.rebalancing(true);
+        thread.post("stopping revoked work", () -> new RebalanceHandler(this, driver).revoke(connectors, tasks));
+    }
+
+    @Override
+    public void onAssigned(WorkerAssignment assignment, int generation) {
+        if (assignment.failed()) {
+            assignments.rebalancing(true);
+        }
+        thread.post("applying the assignment of generation " + generation,
+                () -> new RebalanceHandler(this, driver).assign(assignment, generation));
+    }
+
+    /** After a config change on the leader: rebalance when the set of connectors or tasks changed. */
+    void rebalanceIfWorkChanged() {
+        WorkerGroupMember m = member;
+        if (m != null && m.isLeader() && assignments.workChangedSinceLastInputs(configStore.snapshot())) {
+            log.info("The connectors or tasks of the cluster changed; rebalancing");
+            m.requestRejoin();
+        }
+    }
+
+    // ---- task configs ----
+
+    /** The leader stores generated task configs itself; another worker hands them to the leader. */
+    private boolean writeTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
+        if (isLeader()) {
+            configStore.putTaskConfigs(connector, taskConfigs);
+            return false; // the commit read back from the topic reconciles the tasks
+        }
+        String leader = leaderUrl();
+        leaderClient.send(leader, connector, taskConfigs, snapshot().sessionKey()).whenComplete((ok, error) -> {
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                log.warn("Could not hand the task configs of connector {} to the leader {}: {}; retrying in {} ms",
+                        connector, leader, cause.getMessage(), TASK_CONFIG_RETRY_MS);
+                thread.schedule("retrying the task configs of connector '" + connector + "'",
+                        () -> driver.regenerateTaskConfigs(connector), TASK_CONFIG_RETRY_MS);
+            }
+        });
+        return false;
+    }
+
+    @Override
+    public CompletableFuture<Void> putTaskConfigs(String connector, List<Map<String, String>> taskConfigs,
+                                                  InternalRequestSignature signature) {
+        return thread.call("storing task configs of connector '" + connector + "' from another worker", () -> {
+            InternalRequestSignature.verify(signature, snapshot().sessionKey(),
+                    config.getList(DistributedConfig.INTER_WORKER_VERIFICATION_ALGORITHMS_CONFIG));
+            requireLeader("Only the leader may write task configurations.");
+            requireConnector(connector, HerderErrors.connectorNotFound(connector));
+            configStore.putTaskConfigs(connector, taskConfigs);
+            return null;
+        });
+    }
+
+    // ---- config writes (leader) ----
+
+    @Override
+    public CompletableFuture<Created<ConnectorInfo>> putConnectorConfig(String connector, Map<String, String> config,
+                                                                        TargetState initialTargetState,
+                                                                        boolean allowReplace) {
+        Map<String, String> copy = new LinkedHashMap<>(config);
+        return thread.call("checking whether connector '" + connector + "' exists", () -> {
+            requireLeader("Only the leader can create or update connectors.");
+            if (!allowReplace && snapshot().contains(connector)) {
+                throw HerderErrors.connectorExists(connector);
+            }
+            return null;
+        }).thenCompose(ignored -> validation().requireValid(copy))
+                .thenCompose(valid -> thread.call("storing the config of connector '" + connector + "'",
+                        () -> storeConfig(connector, copy, initialTargetState, allowReplace)));
+    }
+
+    private Created<ConnectorInfo> storeConfig(String connector, Map<String, String> config, TargetState initial,
+                                               boolean allowReplace) {
+        requireLeader("Only the leader can create or update connectors.");
+        ClusterConfigState before = snapshot();
+        boolean exists = before.contains(connector);
+        if (exists && !allowReplace) {
+            throw HerderErrors.connectorExists(connector);
+        }
+        configStore.putConnectorConfig(connector, config, exists ? null : initial);
+        readConfigToEnd();
+        List<ConnectorTaskId> tasks = exists ? before.tasks(connector) : List.of();
+        log.info("{} connector {}", exists ? "Updated" : "Created", connector);
+        return new Created<>(!exists, new ConnectorInfo(connector, config, tasks, connectorTypes.typeOf(config)));
+    }
+
+    @Override
+    public CompletableFuture<ConnectorInfo> patchConnectorConfig(String connector, Map<String, String> configPatch) {
+        return thread.call("patching the config of connector '" + connector + "'", () -> {
+            requireLeader("Only the leader can update connectors.");
+            Map<String, String> current = snapshot().connectorConfig(connector);
+            if (current == null) {
+                throw HerderErrors.connectorNotFound(connector);
+            }
+            Map<String, String> merged = new LinkedHashMap<>(current);
+            configPatch.forEach((key, value) -> {
+                if (value == null) {
+                    merged.remove(key);
+                } else {
+                    merged.put(key, value);
+                }
+            });
+            return merged;
+        }).thenCompose(merged -> validation().requireValid(merged).thenCompose(valid ->
+                thread.call("storing the patched config of connector '" + connector + "'", () -> {
+                    requireConnector(connector, HerderErrors.connectorNotFound(connector));
+                    return storeConfig(connector, merged, null, true).result();
+                })));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteConnectorConfig(String connector) {
+        return thread.call("deleting connector '" + connector + "'", () -> {
+            requireLeader("Only the leader can delete connectors.");
+            requireConnector(connector, HerderErrors.connectorNotFound(connector));
+            configStore.removeConnectorConfig(connector);
+            readConfigToEnd();
+            log.info("Deleted connector {}", connector);
+            return null;
+        });
+    }
+
+    // ---- restarts ----
+
+    @Override
+    public CompletableFuture<Void> restartConnector(String connector) {
+        return thread.call("restarting connector '" + connector + "'", () -> {
+            requireSettled();
+            requireConnector(connector, HerderErrors.unknownConnectorForRestart(connector));
+            if (!assignments.ownsConnector(connector)) {
+                throw new NotLeaderException("Connector " + connector + " runs on another worker, which restarts it",
+                        ownerUrl(statusStore.get(connector) == null ? null : statusStore.get(connector).workerId()));
+            }
+            driver.restartConnector(connector);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> restartTask(ConnectorTaskId id) {
+        return thread.call("restarting task " + id, () -> {
+            requireSettled();
+            requireConnector(id.connector(), HerderErrors.unknownConnectorForRestart(id.connector()));
+            if (snapshot().taskConfig(id) == null) {
+                throw HerderErrors.unknownTask(id);
+            }
+            if (!assignments.ownsTask(id)) {
+                throw new NotLeaderException("Task " + id + " runs on another worker, which restarts it",
+                        ownerUrl(statusStore.get(id) == null ? null : statusStore.get(id).workerId()));
+            }
+            driver.stopTasks(List.of(id), false);
+            driver.startTask(id);
+            return null;
+        });
+    }
+
+    /** The REST URL of the worker with id {@code host:port}; the leader's when unknown. */
+    private String ownerUrl(String workerId) {
+        return workerId == null ? leaderUrl() : "http://" + workerId + "/";
+    }
+
+    @Override
+    public CompletableFuture<ConnectorStateInfo> restartConnectorAndTasks(RestartRequest request) {
+        String connector = request.connectorName();
+        return thread.call("requesting a restart of connector '" + connector + "'", () -> {
+            requireLeader("Only the leader can process restart requests.");
+            requireConnector(connector, HerderErrors.unknownConnectorForRestart(connector));
+            RestartPlan plan = RestartPlan.of(request, connectorStatus(connector));
+            configStore.putRestartRequest(request);
+            log.info("Requested restart: {}", plan);
+            return plan.answer();
+        });
+    }
+
+    /** TTL of a config provider's data expired: the owner restarts the connector. */
+    private void scheduledRestart(String connector) {
+        thread.post("restarting connector '" + connector + "' for fresh config provider data", () -> {
+            if (assignments.ownsConnector(connector) && snapshot().contains(connector)) {
+                driver.restartConnector(connector);
+            }
+        });
+    }
+
+    // ---- target states ----
+
+    @Override
+    public CompletableFuture<Void> pauseConnector(String connector) {
+        return writeTargetState(connector, TargetState.PAUSED);
+    }
+
+    @Override
+    public CompletableFuture<Void> resumeConnector(String connector) {
+        return writeTargetState(connector, TargetState.STARTED);
+    }
+
+    /** Pause and resume: any worker writes the target state; each worker applies it when it reads it. */
+    private CompletableFuture<Void> writeTargetState(String connector, TargetState target) {
+        return thread.call("moving connector '" + connector + "' to " + target, () -> {
+            requireConnector(connector, HerderErrors.unknownConnectorForTargetState(connector));
+            configStore.putTargetState(connector, target);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> stopConnector(String connector) {
+        return thread.call("stopping connector '" + connector + "'", () -> {
+            requireLeader("Only the leader can transition connectors to the STOPPED state.");
+            requireConnector(connector, HerderErrors.unknownConnectorForTargetState(connector));
+            configStore.putTaskConfigs(connector, List.of());
+            configStore.putTargetState(connector, TargetState.STOPPED);
+            readConfigToEnd();
+            return null;
+        });
+    }
+
+    // ---- offsets ----
+
+    @Override
+    public CompletableFuture<ConnectorOffsets> connectorOffsets(String connector) {
+        Map<String, String> connectorConfig = connectorConfig(connector);
+        return CompletableFuture.supplyAsync(() -> offsets.read(connector, connectorConfig), thread.connectorCalls());
+    }
+
+    @Override
+    public CompletableFuture<Message> alterConnectorOffsets(String connector,
+                                                            Map<Map<String, ?>, Map<String, ?>> newOffsets) {
+        return stoppedConnectorConfig(connector, "alter").thenApplyAsync(
+                resolved -> offsets.alter(connector, resolved, newOffsets), thread.connectorCalls());
+    }
+
+    @Override
+    public CompletableFuture<Message> resetConnectorOffsets(String connector) {
+        return stoppedConnectorConfig(connector, "reset").thenApplyAsync(
+                resolved -> offsets.reset(connector, resolved), thread.connectorCalls());
+    }
+
+    /** On the leader: the resolved config of a connector that is STOPPED with no tasks; otherwise the 400. */
+    private CompletableFuture<Map<String, String>> stoppedConnectorConfig(String connector, String operation) {
+        return thread.call("checking connector '" + connector + "' before its offsets " + operation, () -> {
+            requireLeader("Only the leader can process " + operation + " offsets requests.");
+            readConfigToEnd();
+            ClusterConfigState state = snapshot();
+            requireConnector(connector, HerderErrors.connectorNotFound(connector));
+            if (state.targetState(connector) != TargetState.STOPPED || !state.tasks(connector).isEmpty()
+                    || !driver.tasksOf(connector).isEmpty()) {
+                throw HerderErrors.offsetsRequireStopped(connector);
+            }
+            return transformer.transform(connector, state.connectorConfig(connector));
+        });
+    }
+
+    // ---- loggers ----
+
+    @Override
+    public CompletableFuture<Void> setClusterLoggerLevel(String namespace, String level) {
+        return thread.call("setting the level of logger '" + namespace + "' on every worker", () -> {
+            configStore.putLoggerLevel(namespace, level);
+            return null;
+        });
+    }
+
+    // ---- checks on the herder thread ----
+
+    private void requireSettled() {
+        if (!assignments.ready() || assignments.rebalancing()) {
+            throw HerderErrors.rebalanceExpected();
+        }
+    }
+
+    private void requireLeader(String what) {
+        requireSettled();
+        if (!isLeader()) {
+            throw new NotLeaderException(what, leaderUrl());
+        }
+    }
+
+    private void requireConnector(String connector, RuntimeException ifMissing) {
+        if (!snapshot().contains(connector)) {
+            throw ifMissing;
+        }
+    }
+
+    /** Makes a write of this worker visible in its own snapshot, so an answer and the next read agree. */
+    void readConfigToEnd() {
+        try {
+            configStore.refresh(CALL_TIMEOUT);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.warn("Could not read the config topic to its end within {} s", CALL_TIMEOUT.toSeconds());
+        }
+    }
+
+    /** Restarts asked for by config providers whose data expired; wired after construction. */
+    private static final class TtlRestarts implements Consumer<String> {
+        private volatile DistributedHerder herder;
+
+        @Override
+        public void accept(String connector) {
+            DistributedHerder target = herder;
+            if (target != null) {
+                target.scheduledRestart(connector);
+            }
+        }
+    }
+}
