@@ -71,10 +71,15 @@ final class Report {
             return "–";
         }
         List<String> each = new ArrayList<>();
-        ratios.forEach(r -> each.add(String.format(Locale.ROOT, "%.2f", r)));
+        ratios.forEach(r -> each.add(ratio(r)));
         String text = String.join(", ", each);
-        return ratios.size() == 1 ? text
-                : text + " (" + String.format(Locale.ROOT, "%.2f", Stats.of(ratios).median()) + ")";
+        return ratios.size() == 1 ? text : text + " (" + ratio(Stats.of(ratios).median()) + ")";
+    }
+
+    /** Two decimals, or three significant digits for ratios below 0.1 so that they do not print as 0.00. */
+    static String ratio(double value) {
+        return value >= 0.1 ? String.format(Locale.ROOT, "%.2f", value)
+                : new java.math.BigDecimal(value).round(new java.math.MathContext(3)).toPlainString();
     }
 
     static String format(double value, Metric metric) {

@@ -49,6 +49,13 @@ class ReportTest {
     }
 
     @Test
+    void smallRatiosKeepThreeSignificantDigits() {
+        assertEquals("1.25", Report.ratio(1.2467));
+        assertEquals("0.00436", Report.ratio(1.32 / 302.85));
+        assertEquals("0.0320", Report.ratio(0.032));
+    }
+
+    @Test
     void rawClientRowsGoToTheirOwnTable() {
         Results results = new Results();
         results.record(RawClients.CONSUMER, RawClients.MODE, RawClients.MODE, 1, 123456);
