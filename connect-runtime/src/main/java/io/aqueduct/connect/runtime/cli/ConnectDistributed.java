@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -104,11 +105,13 @@ public final class ConnectDistributed {
 
         RestServer rest = new RestServer(config.restServerConfig());
         step(() -> {
-            rest.start();
+            rest.bind();
             return null;
         }, "Cannot start the REST server");
         connect.rest(rest);
         connect.onStop("REST server", rest::stop);
+        // The REST application starts meanwhile: the ports are bound, so the advertised URL is known already.
+        CompletableFuture<Void> restStarted = RestStart.inBackground(rest);
 
         Plugins plugins = step(() -> Plugins.discover(config), "Cannot load the plugins");
         connect.onStop("plugins", plugins::close);
@@ -132,6 +135,10 @@ public final class ConnectDistributed {
                 + config.statusTopic() + ")");
         connect.herder(herder);
         connect.onStop("herder, its connectors and its group membership", herder::stop);
+        step(() -> {
+            RestStart.await(restStarted);
+            return null;
+        }, "Cannot start the REST server");
         rest.attachHerder(herder);
         return herder;
     }

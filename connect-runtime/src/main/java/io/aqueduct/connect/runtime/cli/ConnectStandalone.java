@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -104,9 +105,12 @@ public final class ConnectStandalone {
         StandaloneConfig config = workerConfig(workerFile);
 
         RestServer rest = new RestServer(config.restServerConfig());
-        startup(() -> rest.start(), "Cannot start the REST server");
+        startup(rest::bind, "Cannot start the REST server");
         connect.rest(rest);
         connect.onStop("REST server", rest::stop);
+        // Starting the REST application takes about as long as everything below; the ports are bound already,
+        // so the advertised URL is known and early requests wait until it serves.
+        CompletableFuture<Void> restStarted = RestStart.inBackground(rest);
 
         Plugins plugins = startup(() -> Plugins.discover(config), "Cannot load the plugins");
         connect.onStop("plugins", plugins::close);
@@ -129,6 +133,7 @@ public final class ConnectStandalone {
         for (Path file : connectorFiles) {
             createConnector(herder, file).ifPresent(created::add);
         }
+        startup(() -> RestStart.await(restStarted), "Cannot start the REST server");
         rest.attachHerder(herder);
         return created;
     }

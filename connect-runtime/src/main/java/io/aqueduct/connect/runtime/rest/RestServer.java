@@ -7,6 +7,7 @@ import io.aqueduct.connect.runtime.rest.resources.HerderAccess;
 import io.aqueduct.connect.runtime.rest.resources.RestResources;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -77,11 +78,57 @@ public final class RestServer {
         access.healthCheckTimeout(timeout);
     }
 
-    /** Binds all listeners and serves. @throws ConnectException naming the listener when one cannot be bound */
-    public synchronized void start() {
+    /**
+     * Binds all listeners without serving yet, so that {@link #advertisedUrl()} and {@link #serverUris()} know the
+     * real ports while the slower {@link #start()} runs, e.g. on another thread. Connections that arrive meanwhile
+     * wait in the listen backlog. Optional: {@link #start()} binds when this was not called.
+     *
+     * @throws ConnectException naming the listeners when one cannot be bound
+     */
+    public synchronized void bind() {
         if (server != null) {
+            throw new IllegalStateException("The REST server was already bound");
+        }
+        build();
+        try {
+            for (Connector connector : server.getConnectors()) {
+                ((ServerConnector) connector).open();
+            }
+        } catch (Exception e) {
+            stopQuietly();
+            throw cannotStart(e);
+        }
+    }
+
+    /** Binds all listeners (unless {@link #bind()} did) and serves. @throws ConnectException naming the listeners */
+    public synchronized void start() {
+        if (server == null) {
+            build();
+        } else if (server.isStarted()) {
             throw new IllegalStateException("The REST server was already started");
         }
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly();
+            throw cannotStart(e);
+        }
+        log.info("REST server listening on {}{}; advertised URL {}", serverUris(),
+                separateAdmin() ? ", /admin on " + adminUris() : "", advertisedUrl());
+    }
+
+    private boolean separateAdmin() {
+        List<Listener> adminListeners = config.adminListeners();
+        return adminListeners != null && !adminListeners.isEmpty();
+    }
+
+    private ConnectException cannotStart(Exception e) {
+        return new ConnectException("Could not start the REST server on " + config.listeners()
+                + (separateAdmin() ? " and admin listeners " + config.adminListeners() : "") + ": " + e.getMessage()
+                + "; check that the ports in '" + RestServerConfig.LISTENERS_CONFIG + "' are free", e);
+    }
+
+    private void build() {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("rest-server");
         server = new Server(threads);
@@ -115,17 +162,6 @@ public final class RestServer {
             handler = new ResponseHeaders.Applier(headers, handler);
         }
         server.setHandler(handler);
-
-        try {
-            server.start();
-        } catch (Exception e) {
-            stopQuietly();
-            throw new ConnectException("Could not start the REST server on " + config.listeners()
-                    + (separateAdmin ? " and admin listeners " + adminListeners : "") + ": " + e.getMessage()
-                    + "; check that the ports in '" + RestServerConfig.LISTENERS_CONFIG + "' are free", e);
-        }
-        log.info("REST server listening on {}{}; advertised URL {}", serverUris(),
-                separateAdmin ? ", /admin on " + adminUris() : "", advertisedUrl());
     }
 
     /**
@@ -166,6 +202,10 @@ public final class RestServer {
             return;
         }
         log.info("Stopping REST server");
+        if (!server.isStarted()) {
+            closeConnectors();
+            return;
+        }
         try {
             server.stop();
         } catch (Exception e) {
@@ -222,6 +262,14 @@ public final class RestServer {
             server.stop();
         } catch (Exception e) {
             log.debug("Ignoring failure while stopping a REST server that failed to start", e);
+        }
+        closeConnectors();
+    }
+
+    /** A server that was only {@link #bind() bound} has nothing to stop but its open listeners. */
+    private void closeConnectors() {
+        for (Connector connector : server.getConnectors()) {
+            ((ServerConnector) connector).close();
         }
     }
 }

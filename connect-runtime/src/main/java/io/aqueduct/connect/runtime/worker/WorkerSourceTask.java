@@ -1,6 +1,7 @@
 package io.aqueduct.connect.runtime.worker;
 
 import io.aqueduct.connect.errors.ConnectException;
+import io.aqueduct.connect.runtime.config.ConnectorConfig.ToleranceType;
 import io.aqueduct.connect.runtime.config.SourceConnectorConfig;
 import io.aqueduct.connect.runtime.config.WorkerConfig;
 import io.aqueduct.connect.runtime.errors.ErrorHandling;
@@ -15,6 +16,7 @@ import io.aqueduct.connect.runtime.storage.OffsetBackingStore;
 import io.aqueduct.connect.runtime.storage.OffsetCodec;
 import io.aqueduct.connect.source.SourceRecord;
 import io.aqueduct.connect.source.SourceTask;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -73,6 +75,9 @@ final class WorkerSourceTask extends WorkerTask {
     private SourceRecordPipeline pipeline;
     private Producer<byte[], byte[]> producer;
     private TopicCreation topicCreation;
+    /** Read by the producer's I/O thread; written before the first send, which publishes it. */
+    private boolean taskCommitsRecords;
+    private boolean keepSentRecords;
 
     private List<SourceRecord> toSend;
     private int sendIndex;
@@ -139,6 +144,8 @@ final class WorkerSourceTask extends WorkerTask {
         pipeline = new SourceRecordPipeline(converters, chain, operator);
         producer = resources.producer();
         topicCreation = resources.topicCreation();
+        taskCommitsRecords = overridesCommitRecord(task.getClass());
+        keepSentRecords = taskCommitsRecords || operator.toleranceType() != ToleranceType.NONE;
         task.initialize(new WorkerSourceTaskContext(taskProps, offsetReader));
         task.start(taskProps);
         log.info("{}Source task {} started", LoggingContext.taskPrefix(id), id);
@@ -190,7 +197,9 @@ final class WorkerSourceTask extends WorkerTask {
             if (record == null) {
                 // Dropped by a transformation, or skipped after a tolerated failure: done with at once.
                 SubmittedRecords.SubmittedRecord dropped = submitted.submit(original.sourcePartition(), original.sourceOffset());
-                commitRecord(original, null);
+                if (taskCommitsRecords) {
+                    commitRecord(original, null);
+                }
                 dropped.ack();
                 continue;
             }
@@ -211,16 +220,7 @@ final class WorkerSourceTask extends WorkerTask {
     private boolean send(SourceRecord original, ProducerRecord<byte[], byte[]> record) {
         SubmittedRecords.SubmittedRecord handle = submitted.submit(original.sourcePartition(), original.sourceOffset());
         try {
-            producer.send(record, (metadata, error) -> {
-                if (error != null) {
-                    sendFailed(original, handle, error);
-                    return;
-                }
-                recordActiveTopic(metadata.topic());
-                // commitRecord first: a task sees its record acknowledged before its offset can be committed.
-                commitRecord(original, metadata);
-                handle.ack();
-            });
+            producer.send(record, new SendCallback(keepSentRecords ? original : null, handle));
             return true;
         } catch (RetriableException e) {
             submitted.retract(original.sourcePartition(), handle);
@@ -235,7 +235,47 @@ final class WorkerSourceTask extends WorkerTask {
     }
 
     /**
-     * A record that could not be sent, for good. May run on the producer's callback thread: the operator's
+     * Acknowledges one sent record; runs on the producer's I/O thread. Holds the polled record only when the
+     * task or the error handling needs it afterwards: a send that is in flight for long keeps whatever its
+     * callback holds alive, and with a full producer buffer that is hundreds of thousands of records.
+     */
+    private final class SendCallback implements Callback {
+        private final SourceRecord original;
+        private final SubmittedRecords.SubmittedRecord handle;
+
+        SendCallback(SourceRecord original, SubmittedRecords.SubmittedRecord handle) {
+            this.original = original;
+            this.handle = handle;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception error) {
+            if (error != null) {
+                sendFailed(original, handle, error);
+                return;
+            }
+            recordActiveTopic(metadata.topic());
+            // commitRecord first: a task sees its record acknowledged before its offset can be committed.
+            if (taskCommitsRecords) {
+                commitRecord(original, metadata);
+            }
+            handle.ack();
+        }
+    }
+
+    /** Whether {@code taskClass} replaces {@link SourceTask#commitRecord}, whose default does nothing. */
+    static boolean overridesCommitRecord(Class<? extends SourceTask> taskClass) {
+        try {
+            return taskClass.getMethod("commitRecord", SourceRecord.class, RecordMetadata.class).getDeclaringClass()
+                    != SourceTask.class;
+        } catch (NoSuchMethodException e) {
+            return true; // cannot happen for a SourceTask; calling it is the safe side
+        }
+    }
+
+    /**
+     * A record that could not be sent, for good. {@code original} is null when neither the task's
+     * {@code commitRecord} nor a tolerated failure needs it. May run on the producer's callback thread: the operator's
      * {@code tolerateFailure} never throws.
      */
     private void sendFailed(SourceRecord original, SubmittedRecords.SubmittedRecord handle, Exception error) {
@@ -244,7 +284,9 @@ final class WorkerSourceTask extends WorkerTask {
             log.warn("{}Skipping a record that could not be sent to Kafka (errors.tolerance=all): source partition {},"
                     + " offset {}: {}", LoggingContext.taskPrefix(id), original.sourcePartition(), original.sourceOffset(),
                     error.toString());
-            commitRecord(original, null);
+            if (taskCommitsRecords) {
+                commitRecord(original, null);
+            }
             handle.ack();
         } else if (producerFailure == null) {
             producerFailure = error;

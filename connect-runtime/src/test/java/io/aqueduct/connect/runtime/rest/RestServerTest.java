@@ -127,6 +127,40 @@ class RestServerTest {
     }
 
     @Test
+    void bindKnowsThePortBeforeStartAndAnEarlyRequestIsServedOnceStarted() throws Exception {
+        RestServer server = new RestServer(new RestServerConfig(Map.of(RestServerConfig.LISTENERS_CONFIG,
+                "http://127.0.0.1:0")));
+        servers.add(server);
+        server.bind();
+        URI uri = server.serverUris().get(0);
+        assertTrue(uri.getPort() > 0, uri.toString());
+        assertEquals(uri.getPort(), server.advertisedUrl().getPort());
+
+        CompletableFuture<Integer> early = CompletableFuture.supplyAsync(() -> new Http(uri).get("/health").status());
+        server.start();
+        assertEquals(503, early.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aTakenPortFailsBindWithTheListenerNamedAndStopAfterBindFreesThePort() {
+        RestServer first = new RestServer(new RestServerConfig(Map.of(RestServerConfig.LISTENERS_CONFIG,
+                "http://127.0.0.1:0")));
+        first.bind();
+        int port = first.serverUris().get(0).getPort();
+        RestServer second = new RestServer(new RestServerConfig(Map.of(RestServerConfig.LISTENERS_CONFIG,
+                "http://127.0.0.1:" + port)));
+        ConnectException e = assertThrows(ConnectException.class, second::bind);
+        assertTrue(e.getMessage().contains("http://127.0.0.1:" + port), e.getMessage());
+
+        first.stop();
+        RestServer third = new RestServer(new RestServerConfig(Map.of(RestServerConfig.LISTENERS_CONFIG,
+                "http://127.0.0.1:" + port)));
+        servers.add(third);
+        third.start();
+        assertEquals(port, third.serverUris().get(0).getPort());
+    }
+
+    @Test
     void corsHeadersOnlyWhenAnOriginIsConfigured() {
         Http plain = http(start(Map.of()));
         Http.Reply noCors = plain.send("GET", "/health", null, null, "Origin", "https://ui.example.com");
