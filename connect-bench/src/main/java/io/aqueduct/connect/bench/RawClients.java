@@ -32,11 +32,13 @@ final class RawClients {
      * dump (Apache 4.3.1: acks=-1, enable.idempotence=false, max.in.flight.requests.per.connection=1, linger.ms=5).
      */
     enum ProducerProfile {
+        // Must match ClientConfigs.producer in connect-runtime, or the "physical limit" row compares unlike things.
         AQUEDUCT("Aqueduct's source producer settings", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
-                ProducerConfig.LINGER_MS_CONFIG, "5")),
+                ProducerConfig.LINGER_MS_CONFIG, "10",
+                ProducerConfig.BATCH_SIZE_CONFIG, "262144")),
         APACHE("Apache's source producer settings", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false",
