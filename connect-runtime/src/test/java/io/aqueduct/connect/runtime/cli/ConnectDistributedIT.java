@@ -1,5 +1,6 @@
 package io.aqueduct.connect.runtime.cli;
 
+import io.aqueduct.connect.test.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aqueduct.connect.test.KafkaCluster;
@@ -130,17 +131,6 @@ class ConnectDistributedIT {
     }
 
     private static void await(Check condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.holds()) {
-                    return;
-                }
-            } catch (Exception e) {
-                // not yet
-            }
-            WorkerProcess.pause();
-        }
-        throw new AssertionError("Not within " + WAIT + ": " + what);
+        Await.until(what, WAIT, condition::holds, () -> "", true);
     }
 }

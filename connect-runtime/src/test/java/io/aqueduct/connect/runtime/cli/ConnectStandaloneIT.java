@@ -1,5 +1,6 @@
 package io.aqueduct.connect.runtime.cli;
 
+import io.aqueduct.connect.test.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aqueduct.connect.test.KafkaCluster;
@@ -197,13 +198,7 @@ class ConnectStandaloneIT {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            WorkerProcess.pause();
-        }
+        Await.until(what, WAIT, condition::getAsBoolean);
     }
 
     private static List<String> lines(int from, int to) {

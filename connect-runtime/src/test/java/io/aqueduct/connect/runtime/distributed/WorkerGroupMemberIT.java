@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -130,18 +131,7 @@ class WorkerGroupMemberIT {
     }
 
     private static void awaitTrue(String what, long timeoutMs, BooleanSupplier condition, Supplier<String> state) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No " + what + " within " + timeoutMs + " ms:" + state.get());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for " + what, e);
-            }
-        }
+        io.aqueduct.connect.test.Await.until(what, Duration.ofMillis(timeoutMs), condition::getAsBoolean, state, false);
     }
 
     private static void assertBalanced(List<RecordingHerder> live) {

@@ -1,9 +1,11 @@
 package io.aqueduct.connect.runtime.herder;
 
+import io.aqueduct.connect.test.Await;
 import io.aqueduct.connect.errors.ConnectException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,10 +52,7 @@ class HerderExecutorTest {
         second.get(30, TimeUnit.SECONDS);
         assertEquals(List.of("first", "second"), order);
         // The future completes just before the activity is cleared, so poll for the idle state.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (executor.activity().isPresent() && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        Await.until("the executor is idle", Duration.ofSeconds(30), () -> executor.activity().isEmpty());
         assertEquals(Optional.empty(), executor.activity());
     }
 

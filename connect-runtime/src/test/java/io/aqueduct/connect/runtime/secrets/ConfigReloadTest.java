@@ -1,11 +1,13 @@
 package io.aqueduct.connect.runtime.secrets;
 
+import io.aqueduct.connect.test.Await;
 import io.aqueduct.connect.runtime.isolation.Plugins;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,14 +57,9 @@ class ConfigReloadTest {
                 : Map.of("token", "${ttl:" + ttlMs + ":db}", "config.action.reload", reloadAction);
     }
 
-    private void awaitRestarts(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (restarts.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Expected " + count + " restart requests within 10 s, got " + restarts);
-            }
-            Thread.sleep(10);
-        }
+    private void awaitRestarts(int count) {
+        Await.until(count + " restart requests", Duration.ofSeconds(10), () -> restarts.size() >= count,
+                () -> "got " + restarts, false);
     }
 
     @Test

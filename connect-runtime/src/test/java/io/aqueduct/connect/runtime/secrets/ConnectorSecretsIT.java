@@ -1,5 +1,6 @@
 package io.aqueduct.connect.runtime.secrets;
 
+import io.aqueduct.connect.test.Await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -84,11 +86,8 @@ class ConnectorSecretsIT {
             ConnectorTaskId id = new ConnectorTaskId(name, 0);
             worker.startTask(id, transformer.transform(name, stored), transformer.transform(name, taskConfig), listener,
                     TargetState.STARTED);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (statuses.get(id) == null || statuses.get(id).state() != State.RUNNING) {
-                assertTrue(System.nanoTime() < deadline, "the task runs");
-                Thread.sleep(20);
-            }
+            Await.until("the task runs", Duration.ofSeconds(60),
+                    () -> statuses.get(id) != null && statuses.get(id).state() == State.RUNNING);
             worker.stop();
 
             assertEquals(secret, EchoSourceConnector.CONNECTOR_PROPS.get(name).get("db.password"));

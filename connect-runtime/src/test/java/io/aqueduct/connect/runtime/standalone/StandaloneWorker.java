@@ -1,5 +1,6 @@
 package io.aqueduct.connect.runtime.standalone;
 
+import io.aqueduct.connect.test.Await;
 import io.aqueduct.connect.runtime.config.StandaloneConfig;
 import io.aqueduct.connect.runtime.herder.Created;
 import io.aqueduct.connect.runtime.isolation.Plugins;
@@ -96,17 +97,6 @@ public final class StandaloneWorker implements AutoCloseable {
 
     /** Polls until {@code condition} holds, failing with {@code what} after {@link #WAIT}. */
     public static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + WAIT.toSeconds() + " s waiting until " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting until " + what);
-            }
-        }
+        Await.until(what, WAIT, condition::getAsBoolean);
     }
 }

@@ -1,5 +1,6 @@
 package io.aqueduct.connect.runtime.worker;
 
+import io.aqueduct.connect.test.Await;
 import io.aqueduct.connect.errors.ConnectException;
 import io.aqueduct.connect.runtime.config.StandaloneConfig;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,14 +81,8 @@ class WorkerLifecycleTest {
         return status == null ? null : status.state();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Await.until(what, Duration.ofSeconds(20), condition::getAsBoolean);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.aqueduct.connect.runtime.worker;
 
+import io.aqueduct.connect.test.Await;
 import io.aqueduct.connect.runtime.config.StandaloneConfig;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import io.aqueduct.connect.runtime.herder.TargetState;
@@ -191,14 +192,8 @@ final class WorkerTestSupport implements AutoCloseable {
     // ---- waiting ----
 
     /** Polls {@code condition} until it holds, failing with {@code what} after {@link #WAIT}. */
-    static void awaitUntil(Check condition, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + WAIT.toSeconds() + " s waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
+    static void awaitUntil(Check condition, String what) {
+        Await.until(what, WAIT, condition::holds);
     }
 
     @FunctionalInterface
