@@ -139,8 +139,9 @@ public final class DistributedConfig extends WorkerConfig {
                         "How long the group waits for every worker to rejoin once a rebalance has begun.")
                 .define(SCHEDULED_REBALANCE_MAX_DELAY_MS_CONFIG, Type.INT, SCHEDULED_REBALANCE_MAX_DELAY_MS_DEFAULT,
                         ConfigDef.Range.atLeast(0), Importance.LOW,
-                        "How long the work of a worker that left the group is held back for it to return. Unset,"
-                                + " lost work is handed to the remaining workers at once.")
+                        "How long the work of a worker that dropped out of the group (crashed, killed or cut off)"
+                                + " is held back for it to return. Unset, lost work is handed to the remaining workers"
+                                + " at once. A worker that stops gracefully hands its work over at once either way.")
                 .define(WORKER_SYNC_TIMEOUT_MS_CONFIG, Type.INT, 3_000, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                         "How long a worker out of step with the config topic tries to catch up before it leaves the"
                                 + " group and backs off.")
@@ -223,8 +224,9 @@ public final class DistributedConfig extends WorkerConfig {
     }
 
     /**
-     * How long the leader holds back the work of a worker that left the group, waiting for it to return:
-     * {@code scheduled.rebalance.max.delay.ms} when set explicitly, otherwise 0 (hand it over at once).
+     * How long the leader holds back the work of a worker that dropped out of the group, waiting for it to return:
+     * {@code scheduled.rebalance.max.delay.ms} when set explicitly, otherwise 0 (hand it over at once). Never
+     * applies to a worker that stops gracefully: it announces that it leaves and its work moves at once.
      */
     public long lostWorkDelayMs() {
         return isExplicit(SCHEDULED_REBALANCE_MAX_DELAY_MS_CONFIG) ? getInt(SCHEDULED_REBALANCE_MAX_DELAY_MS_CONFIG) : 0L;

@@ -27,17 +27,26 @@ import java.util.TreeSet;
  *       with the same worker URL returns, which gets it back;</li>
  *   <li>a member above its fair share (the {@code total % members} most loaded may have one more than
  *       {@code total / members}) has the excess revoked; the excess goes to another member only in a later
- *       round, after its owner stopped it and rejoined, so nothing ever runs twice.</li>
+ *       round, after its owner stopped it and rejoined, so nothing ever runs twice;</li>
+ *   <li>a leaving member (one shutting down gracefully) gets nothing and counts for nothing: it is not part of
+ *       the fair share, held work never returns to it, and its work goes to the others at once, since its
+ *       departure is deliberate rather than a crash it might return from. What it still reports running is
+ *       revoked and moves only in a later round.</li>
  * </ol>
  * Every choice is made in sorted order, so the same input always gives the same output.
  */
 final class IncrementalCooperativeAssignor {
 
-    /** What one member runs (live members) or ran (departed members). */
-    record Member(String workerUrl, int generation, Set<String> connectors, Set<ConnectorTaskId> tasks) {
+    /** What one member runs (live members) or ran (departed members), and whether it is leaving the group. */
+    record Member(String workerUrl, int generation, Set<String> connectors, Set<ConnectorTaskId> tasks,
+                  boolean leaving) {
         Member {
             connectors = ConfigSnapshot.sorted(connectors);
             tasks = ConfigSnapshot.sorted(tasks);
+        }
+
+        Member(String workerUrl, int generation, Set<String> connectors, Set<ConnectorTaskId> tasks) {
+            this(workerUrl, generation, connectors, tasks, false);
         }
     }
 
@@ -116,8 +125,15 @@ final class IncrementalCooperativeAssignor {
             revoked.put(id, new TreeSet<>());
         }
 
+        SortedMap<String, Member> staying = staying(members);
+        Set<T> stillStopping = new HashSet<>();
         for (Map.Entry<String, Member> member : members.entrySet()) {
             String id = member.getKey();
+            if (member.getValue().leaving()) {
+                revoked.get(id).addAll(work.apply(member.getValue()));
+                stillStopping.addAll(work.apply(member.getValue()));
+                continue;
+            }
             for (T item : work.apply(member.getValue())) {
                 if (!configured.contains(item)) {
                     revoked.get(id).add(item);
@@ -138,22 +154,22 @@ final class IncrementalCooperativeAssignor {
 
         returning.forEach((id, items) -> {
             for (T item : new TreeSet<>(items)) {
-                if (configured.contains(item) && !owner.containsKey(item)) {
+                if (configured.contains(item) && !owner.containsKey(item) && !stillStopping.contains(item)) {
                     owner.put(item, id);
                     fresh.get(id).add(item);
                 }
             }
         });
 
-        if (!members.isEmpty()) {
+        if (!staying.isEmpty()) {
             for (T item : new TreeSet<>(configured)) {
-                if (!owner.containsKey(item) && !held.contains(item)) {
-                    String id = leastLoaded(members.keySet(), kept, fresh);
+                if (!owner.containsKey(item) && !held.contains(item) && !stillStopping.contains(item)) {
+                    String id = leastLoaded(staying.keySet(), kept, fresh);
                     owner.put(item, id);
                     fresh.get(id).add(item);
                 }
             }
-            trimToFairShare(configured.size(), kept, fresh, revoked, owner);
+            trimToFairShare(configured.size(), only(staying, kept), only(staying, fresh), revoked, owner);
         }
 
         Map<String, Set<T>> owned = new TreeMap<>();
@@ -165,6 +181,23 @@ final class IncrementalCooperativeAssignor {
             revokedSets.put(id, ConfigSnapshot.sorted(revoked.get(id)));
         }
         return new Placement<>(owner, owned, revokedSets);
+    }
+
+    /** The members that are not leaving, which alone receive and balance work. */
+    private static SortedMap<String, Member> staying(SortedMap<String, Member> members) {
+        SortedMap<String, Member> staying = new TreeMap<>();
+        members.forEach((id, member) -> {
+            if (!member.leaving()) {
+                staying.put(id, member);
+            }
+        });
+        return staying;
+    }
+
+    private static <T> Map<String, TreeSet<T>> only(SortedMap<String, Member> staying, Map<String, TreeSet<T>> sets) {
+        Map<String, TreeSet<T>> subset = new TreeMap<>();
+        staying.keySet().forEach(id -> subset.put(id, sets.get(id)));
+        return subset;
     }
 
     private static <T> String leastLoaded(Collection<String> ids, Map<String, TreeSet<T>> kept,
@@ -227,7 +260,7 @@ final class IncrementalCooperativeAssignor {
             new TreeMap<>(input.departed()).values().forEach(gone -> all.merge(gone.workerUrl(),
                     new Held(input.nowMs() + input.lostWorkDelayMs(), gone.connectors(), gone.tasks()), Holds::merge));
             Map<String, String> liveByUrl = new HashMap<>();
-            members.forEach((id, member) -> liveByUrl.putIfAbsent(member.workerUrl(), id));
+            staying(members).forEach((id, member) -> liveByUrl.putIfAbsent(member.workerUrl(), id));
             all.forEach((url, held) -> {
                 String returned = liveByUrl.get(url);
                 if (returned != null) {

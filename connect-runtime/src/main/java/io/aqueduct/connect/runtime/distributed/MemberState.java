@@ -35,6 +35,9 @@ final class MemberState {
     private final Set<String> unstoppedConnectors = new TreeSet<>();
     private final Set<ConnectorTaskId> unstoppedTasks = new TreeSet<>();
     private int generation = -1;
+    private boolean leaving;
+    private boolean leavingAnnounced;
+    private boolean leaveAcknowledged;
 
     MemberState(String workerUrl, AssignmentInputs inputs, long lostWorkDelayMs, LongSupplier clock) {
         this.workerUrl = Objects.requireNonNull(workerUrl, "workerUrl");
@@ -65,6 +68,10 @@ final class MemberState {
     }
 
     synchronized WorkerMetadata metadata() {
+        if (leaving) { // the herder stopped everything before it asked to leave
+            leavingAnnounced = true;
+            return new WorkerMetadata(instanceId, workerUrl, config().offset(), generation, Set.of(), Set.of(), true);
+        }
         Set<String> connectors = new TreeSet<>(assignedConnectors);
         connectors.addAll(unstoppedConnectors);
         Set<ConnectorTaskId> tasks = new TreeSet<>(assignedTasks);
@@ -80,6 +87,9 @@ final class MemberState {
             unstoppedConnectors.addAll(assignment.revokedConnectors());
             unstoppedTasks.addAll(assignment.revokedTasks());
             this.generation = generation;
+            if (leavingAnnounced) {
+                leaveAcknowledged = true;
+            }
         }
         received.add(new Received(assignment, generation, memberId));
     }
@@ -87,6 +97,19 @@ final class MemberState {
     synchronized void revocationCompleted(Collection<String> connectors, Collection<ConnectorTaskId> tasks) {
         unstoppedConnectors.removeAll(connectors);
         unstoppedTasks.removeAll(tasks);
+    }
+
+    /**
+     * From now on this worker joins as leaving, with no work: the herder has stopped everything. The leader hands
+     * the work over at the next rebalance instead of holding it for a return as it would after a crash.
+     */
+    synchronized void beginLeaving() {
+        leaving = true;
+    }
+
+    /** Whether a rebalance completed after this worker announced it was leaving: its work has been handed over. */
+    synchronized boolean leaveAcknowledged() {
+        return leaveAcknowledged;
     }
 
     Received nextReceived() {

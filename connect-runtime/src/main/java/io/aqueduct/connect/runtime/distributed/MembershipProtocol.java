@@ -22,39 +22,43 @@ import java.util.TreeMap;
  *
  * <pre>
  * metadata v1:   version, instanceId int64, workerUrl, configOffset int64, generation int32, work
+ * metadata v2:   v1, leaving int8 (1 when the worker shuts down gracefully)
  * assignment v1: version, error int16, leaderId, leaderUrl, configOffset int64, delayMs int64,
  *                assigned work, revoked work
  * </pre>
  */
 final class MembershipProtocol {
 
-    static final short VERSION = 1;
+    static final short METADATA_VERSION = 2;
+    static final short ASSIGNMENT_VERSION = 1;
 
     private MembershipProtocol() {
     }
 
     static ByteBuffer encodeMetadata(WorkerMetadata metadata) {
         Writer out = new Writer();
-        out.putShort(VERSION);
+        out.putShort(METADATA_VERSION);
         out.putLong(metadata.instanceId());
         out.putString(metadata.workerUrl());
         out.putLong(metadata.configOffset());
         out.putInt(metadata.generation());
         out.putWork(metadata.connectors(), metadata.tasks());
+        out.putByte(metadata.leaving() ? 1 : 0);
         return out.toBuffer();
     }
 
     static WorkerMetadata decodeMetadata(ByteBuffer buffer) {
         ByteBuffer in = buffer.duplicate();
         try {
-            readVersion(in, "worker metadata");
+            short version = readVersion(in, "worker metadata");
             long instanceId = in.getLong();
             String url = getString(in);
             long configOffset = in.getLong();
             int generation = in.getInt();
             Set<String> connectors = getConnectors(in);
             Set<ConnectorTaskId> tasks = getTasks(in);
-            return new WorkerMetadata(instanceId, url, configOffset, generation, connectors, tasks);
+            boolean leaving = version >= 2 && in.get() != 0;
+            return new WorkerMetadata(instanceId, url, configOffset, generation, connectors, tasks, leaving);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("Worker metadata is truncated (" + buffer.remaining() + " bytes)", e);
         }
@@ -62,7 +66,7 @@ final class MembershipProtocol {
 
     static ByteBuffer encodeAssignment(WorkerAssignment assignment) {
         Writer out = new Writer();
-        out.putShort(VERSION);
+        out.putShort(ASSIGNMENT_VERSION);
         out.putShort(assignment.error().code());
         out.putString(assignment.leaderId());
         out.putString(assignment.leaderUrl());
@@ -93,12 +97,13 @@ final class MembershipProtocol {
         }
     }
 
-    private static void readVersion(ByteBuffer in, String what) {
+    private static short readVersion(ByteBuffer in, String what) {
         short version = in.getShort();
         if (version < 1) {
             throw new IllegalArgumentException("Unsupported " + what + " version " + version
                     + "; this worker reads version 1 and later (is another kind of client using this group.id?)");
         }
+        return version;
     }
 
     private static Set<String> getConnectors(ByteBuffer in) {
@@ -150,6 +155,10 @@ final class MembershipProtocol {
     private static final class Writer {
         private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(128);
         private final java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+
+        void putByte(int value) {
+            write(() -> out.writeByte(value));
+        }
 
         void putShort(short value) {
             write(() -> out.writeShort(value));

@@ -85,7 +85,9 @@ public final class WorkerGroupAssignor implements ConsumerPartitionAssignor, Con
         ConfigSnapshot config = member.config();
         warnAboutSharedUrls(members);
 
-        long newestOffset = members.values().stream().mapToLong(WorkerMetadata::configOffset).max().orElse(-1);
+        // A leaving worker runs nothing more, so how far it read the config topic does not matter.
+        long newestOffset = members.values().stream().filter(m -> !m.leaving())
+                .mapToLong(WorkerMetadata::configOffset).max().orElse(-1);
         Map<String, WorkerAssignment> assignments = new TreeMap<>();
         if (config.offset() < newestOffset) {
             log.info("Leader {} has read the config topic to offset {} but a member has read to {}; asking every"
@@ -99,7 +101,8 @@ public final class WorkerGroupAssignor implements ConsumerPartitionAssignor, Con
         int newestGeneration = members.values().stream().mapToInt(WorkerMetadata::generation).max().orElse(-1);
         boolean memoryValid = newestGeneration >= 0 && newestGeneration == lastRoundGeneration;
         Map<String, Member> live = new TreeMap<>();
-        members.forEach((id, m) -> live.put(id, new Member(m.workerUrl(), m.generation(), m.connectors(), m.tasks())));
+        members.forEach((id, m) -> live.put(id, new Member(m.workerUrl(), m.generation(), m.connectors(), m.tasks(),
+                m.leaving())));
         Map<String, Member> departed = new TreeMap<>();
         if (memoryValid) {
             lastRound.forEach((id, m) -> {
@@ -119,6 +122,15 @@ public final class WorkerGroupAssignor implements ConsumerPartitionAssignor, Con
                     share.revokedTasks(), result.delayMs()));
             round.put(id, ownedAfter(members.get(id).workerUrl(), share));
         });
+        Set<String> leaving = new TreeSet<>();
+        members.forEach((id, m) -> {
+            if (m.leaving()) {
+                leaving.add(id);
+            }
+        });
+        if (!leaving.isEmpty()) {
+            log.info("Workers {} are leaving the group; their work goes to the others now", leaving);
+        }
         if (!departed.isEmpty()) {
             log.info("Workers left the group since the last rebalance: {}; their work is {}", departed.keySet(),
                     member.lostWorkDelayMs() > 0 ? "held for up to " + member.lostWorkDelayMs() + " ms" : "reassigned now");

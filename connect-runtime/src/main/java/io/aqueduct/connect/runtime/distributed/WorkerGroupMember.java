@@ -1,6 +1,7 @@
 package io.aqueduct.connect.runtime.distributed;
 
 import io.aqueduct.connect.runtime.config.DistributedConfig;
+import io.aqueduct.connect.runtime.config.WorkerConfig;
 import io.aqueduct.connect.runtime.herder.ConnectorTaskId;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
@@ -61,6 +62,8 @@ public final class WorkerGroupMember implements AutoCloseable {
     private volatile boolean stopping;
     private volatile boolean leaveOnStop = true;
     private volatile long rejoinAtMs = Long.MAX_VALUE;
+    private final long handOverTimeoutMs;
+    private volatile long handOverDeadlineMs = Long.MAX_VALUE;
 
     private volatile WorkerAssignment assignment;
     private volatile String memberId;
@@ -78,6 +81,7 @@ public final class WorkerGroupMember implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.state = new MemberState(workerUrl, inputs, config.lostWorkDelayMs(), System::currentTimeMillis);
         this.consumer = new KafkaConsumer<>(consumerConfigs(config, state));
+        this.handOverTimeoutMs = config.getLong(WorkerConfig.TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS_CONFIG);
         this.thread = new Thread(this::run, "worker-group-" + groupId + "-" + CLIENT_IDS.get());
         this.thread.setDaemon(true);
     }
@@ -157,8 +161,15 @@ public final class WorkerGroupMember implements AutoCloseable {
     }
 
     /**
-     * Leaves the group at once (the others rebalance without waiting for the session timeout) and stops the
-     * membership thread; waits up to a few seconds for both. The herder stops its work first. Idempotent.
+     * Hands this worker's work over and leaves the group, then stops the membership thread. The herder stops its
+     * work first. Idempotent.
+     *
+     * <p>Leaving is deliberate, so the work must not wait for {@code scheduled.rebalance.max.delay.ms} as the
+     * work of a crashed worker does: the member first rejoins announcing that it is leaving and running nothing,
+     * the leader gives its work to the others in that round, and only then does it send LeaveGroup. That round
+     * may take at most {@code task.shutdown.graceful.timeout.ms} (a peer that died without leaving can stall it
+     * up to the rebalance timeout); after that the member leaves anyway. The LeaveGroup itself waits a few
+     * seconds at most.
      */
     @Override
     public void close() {
@@ -175,14 +186,23 @@ public final class WorkerGroupMember implements AutoCloseable {
             return;
         }
         leaveOnStop = leave;
-        stopping = true;
         if (!started.get()) {
+            stopping = true;
             closeConsumer();
             return;
         }
-        consumer.wakeup();
+        long handOverMs = 0;
+        if (leave) {
+            handOverMs = handOverTimeoutMs;
+            state.beginLeaving();
+            handOverDeadlineMs = state.nowMs() + handOverMs;
+            requestRejoin();
+        } else {
+            stopping = true;
+            consumer.wakeup();
+        }
         try {
-            thread.join(LEAVE_TIMEOUT.toMillis() + 2_000);
+            thread.join(handOverMs + LEAVE_TIMEOUT.toMillis() + 2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -194,7 +214,7 @@ public final class WorkerGroupMember implements AutoCloseable {
     private void run() {
         try {
             consumer.subscribe(NO_TOPIC);
-            while (!stopping) {
+            while (!stopping && !handedOver()) {
                 pollOnce();
                 deliverAssignments();
             }
@@ -228,6 +248,25 @@ public final class WorkerGroupMember implements AutoCloseable {
                     ERROR_BACKOFF_MS, e);
             sleepQuietly(ERROR_BACKOFF_MS);
         }
+    }
+
+    /** While leaving: whether the leader gave this worker's work to the others, or it is time to leave anyway. */
+    private boolean handedOver() {
+        if (handOverDeadlineMs == Long.MAX_VALUE) {
+            return false;
+        }
+        if (state.leaveAcknowledged()) {
+            log.info("Worker {} handed its work over; leaving group {}", state.workerUrl(), groupId);
+            return true;
+        }
+        if (state.nowMs() >= handOverDeadlineMs) {
+            log.warn("Worker {} could not hand its work over within {} ms ({}); leaving group {} anyway, so its work"
+                    + " may wait for {}", state.workerUrl(), handOverTimeoutMs,
+                    WorkerConfig.TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS_CONFIG, groupId,
+                    DistributedConfig.SCHEDULED_REBALANCE_MAX_DELAY_MS_CONFIG);
+            return true;
+        }
+        return false;
     }
 
     private void deliverAssignments() {

@@ -13,12 +13,18 @@ import java.util.Set;
  * @param generation   the generation of the assignment the worker owns its work from; -1 for none
  * @param connectors   connectors the worker runs now (including revoked ones it has not stopped yet)
  * @param tasks        tasks the worker runs now (including revoked ones it has not stopped yet)
+ * @param leaving      the worker is shutting down gracefully: give it nothing and hand its work over at once
  */
 record WorkerMetadata(long instanceId, String workerUrl, long configOffset, int generation,
-                      Set<String> connectors, Set<ConnectorTaskId> tasks) {
+                      Set<String> connectors, Set<ConnectorTaskId> tasks, boolean leaving) {
 
     WorkerMetadata {
         connectors = ConfigSnapshot.sorted(connectors);
         tasks = ConfigSnapshot.sorted(tasks);
+    }
+
+    WorkerMetadata(long instanceId, String workerUrl, long configOffset, int generation,
+                   Set<String> connectors, Set<ConnectorTaskId> tasks) {
+        this(instanceId, workerUrl, configOffset, generation, connectors, tasks, false);
     }
 }

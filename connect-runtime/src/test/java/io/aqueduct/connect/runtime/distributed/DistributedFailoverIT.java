@@ -49,8 +49,12 @@ class DistributedFailoverIT {
     }
 
     private DistributedWorker start(String cluster) {
+        return start(cluster, Map.of());
+    }
+
+    private DistributedWorker start(String cluster, Map<String, String> overrides) {
         DistributedWorker worker = DistributedWorker.start(DistributedWorker.props(kafka.bootstrapServers(), cluster,
-                Map.of()));
+                overrides));
         workers.add(worker);
         return worker;
     }
@@ -160,6 +164,39 @@ class DistributedFailoverIT {
                 + "(session.timeout.ms=%d)%n", (System.nanoTime() - crashedAt) / 1_000_000,
                 DistributedWorker.SESSION_TIMEOUT_MS);
         assertTrue(failoverMs <= DistributedWorker.SESSION_TIMEOUT_MS + 2_000, "failover took " + failoverMs + " ms");
+    }
+
+    /** scheduled.rebalance.max.delay.ms is for crashes and bounces: a deliberate stop hands the work over at once. */
+    @Test
+    void withAnExplicitDelayAGracefullyStoppedWorkersWorkRunsOnTheSurvivorLongBeforeTheDelay() {
+        String cluster = kafka.uniqueName("leave-delay");
+        Map<String, String> delay = Map.of("scheduled.rebalance.max.delay.ms", "60000");
+        start(cluster, delay);
+        start(cluster, delay);
+        Await.until("two ready workers", WAIT_MS, () -> live().size() == 2 && live().stream()
+                .filter(DistributedWorker::isLeader).count() == 1);
+        List<String> connectors = List.of("ld-a", "ld-b");
+        for (String connector : connectors) {
+            DistributedHerderIT.create(leader(), DistributedHerderIT.counting(connector, 2, "x"));
+        }
+        Map<String, String>[] spread = new Map[1];
+        Await.until("work on both workers", WAIT_MS, () -> {
+            spread[0] = owners(connectors, 2);
+            return spread[0] != null && balanced(spread[0], 2);
+        }, () -> String.valueOf(spread[0]));
+
+        DistributedWorker leaving = busiestExcept(spread[0], null);
+        long leftAt = System.nanoTime();
+        leaving.close();
+        Set<String> survivor = ids(live());
+        assertEquals(1, survivor.size());
+        Await.until("the stopped worker's work RUNNING on the survivor, long before the 60 s delay",
+                20_000, () -> {
+                    Map<String, String> owners = owners(connectors, 2);
+                    return owners != null && survivor.containsAll(owners.values());
+                });
+        System.out.printf("[distributed] graceful stop with scheduled.rebalance.max.delay.ms=60000: work RUNNING on the"
+                + " survivor %d ms after stop() began%n", (System.nanoTime() - leftAt) / 1_000_000);
     }
 
     private static boolean balanced(Map<String, String> owners, int workers) {

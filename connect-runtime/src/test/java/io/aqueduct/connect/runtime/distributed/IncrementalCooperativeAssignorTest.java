@@ -290,6 +290,79 @@ class IncrementalCooperativeAssignorTest {
         assertTrue(!assigned.contains("c0"), "lost connector held: " + result);
     }
 
+    /** A worker that announces a graceful leave has stopped everything: its work moves at once, delay or not. */
+    @Test
+    void withAnExplicitDelayALeavingWorkersWorkGoesToTheOthersInTheSameRound() {
+        ConfigSnapshot config = config(3, 2);
+        Map<String, Member> before = balancedThree(config);
+        Member c = before.get("c");
+        Map<String, Member> announcing = new TreeMap<>(before);
+        announcing.put("c", new Member(c.workerUrl(), c.generation(), Set.of(), Set.of(), true));
+
+        Result result = IncrementalCooperativeAssignor.assign(new Input(announcing, config.connectors(), config.tasks(),
+                Map.of(), Map.of(), NOW, 60_000));
+
+        assertEquals(new Share(Set.of(), Set.of(), Set.of(), Set.of()), result.shares().get("c"));
+        assertEquals(0, revokedCount(result));
+        assertEquals(0, result.delayMs());
+        Map<String, Member> after = apply(result, announcing, 2);
+        after.remove("c");
+        assertEachOwnedOnceAndBalanced(after, config);
+
+        // once it is gone, the next round finds nothing to hold: it owned nothing when it left
+        Result next = IncrementalCooperativeAssignor.assign(new Input(after, config.connectors(), config.tasks(),
+                Map.of("c", new Member(c.workerUrl(), -1, Set.of(), Set.of())), result.held(), NOW + 100, 60_000));
+        assertEquals(0, next.delayMs());
+        assertEquals(0, revokedCount(next));
+    }
+
+    @Test
+    void heldWorkNeverReturnsToAWorkerThatIsLeaving() {
+        ConfigSnapshot config = config(3, 2);
+        Map<String, Member> before = balancedThree(config);
+        Map<String, Member> announcing = new TreeMap<>(before);
+        announcing.put("c", new Member("http://c", 1, Set.of(), Set.of(), true));
+        Set<String> connectors = new TreeSet<>(config.connectors());
+        connectors.add("x"); // held for http://c since an earlier crash of that worker
+        Map<String, Held> held = Map.of("http://c", new Held(NOW + 50_000, Set.of("x"), Set.of()));
+
+        Result result = IncrementalCooperativeAssignor.assign(new Input(announcing, connectors, config.tasks(),
+                Map.of(), held, NOW, 60_000));
+
+        assertTrue(result.shares().get("c").connectors().isEmpty(), String.valueOf(result));
+        result.shares().values().forEach(share -> assertTrue(!share.connectors().contains("x"), String.valueOf(result)));
+        assertEquals(held, result.held());
+        assertEquals(50_000, result.delayMs());
+    }
+
+    /** What a leaving worker still reports running is revoked and given to nobody until it stopped it. */
+    @Test
+    void aLeavingWorkerThatStillRunsWorkHasItRevokedAndItMovesOnlyLater() {
+        ConfigSnapshot config = config(3, 2);
+        Map<String, Member> before = balancedThree(config);
+        Member c = before.get("c");
+        Map<String, Member> announcing = new TreeMap<>(before);
+        announcing.put("c", new Member(c.workerUrl(), c.generation(), c.connectors(), c.tasks(), true));
+
+        Result result = round(announcing, config);
+
+        assertEquals(new Share(Set.of(), Set.of(), c.connectors(), c.tasks()), result.shares().get("c"));
+        assertNoWorkGivenWhileRunningElsewhere(announcing, result);
+        assertEquals(before.get("a").tasks(), result.shares().get("a").tasks());
+        assertEquals(before.get("b").tasks(), result.shares().get("b").tasks());
+    }
+
+    @Test
+    void theOnlyWorkerLeavingGetsNothingAndNothingIsHeld() {
+        ConfigSnapshot config = config(2, 2);
+        Map<String, Member> alone = Map.of("a", new Member("http://a", 4, Set.of(), Set.of(), true));
+        Result result = IncrementalCooperativeAssignor.assign(new Input(alone, config.connectors(), config.tasks(),
+                Map.of(), Map.of(), NOW, 60_000));
+        assertEquals(new Share(Set.of(), Set.of(), Set.of(), Set.of()), result.shares().get("a"));
+        assertTrue(result.held().isEmpty());
+        assertEquals(0, result.delayMs());
+    }
+
     @Test
     void theSameInputGivesTheSameOutputWhateverTheMapOrder() {
         ConfigSnapshot config = config(6, 3);

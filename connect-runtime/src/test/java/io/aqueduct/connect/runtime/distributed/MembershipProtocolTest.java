@@ -33,6 +33,20 @@ class MembershipProtocolTest {
     }
 
     @Test
+    void aLeavingWorkerSaysSoAndVersionOneMetadataIsNeverLeaving() {
+        WorkerMetadata leaving = new WorkerMetadata(5, "http://x/", 3, 2, Set.of(), Set.of(), true);
+        assertEquals(leaving, MembershipProtocol.decodeMetadata(MembershipProtocol.encodeMetadata(leaving)));
+
+        ByteBuffer v2 = MembershipProtocol.encodeMetadata(metadata());
+        ByteBuffer v1 = ByteBuffer.allocate(v2.remaining() - 1); // a version 1 writer has no leaving flag
+        v1.put(v2.array(), 0, v2.remaining() - 1).flip();
+        v1.putShort(0, (short) 1);
+        WorkerMetadata decoded = MembershipProtocol.decodeMetadata(v1);
+        assertEquals(metadata(), decoded);
+        assertEquals(false, decoded.leaving());
+    }
+
+    @Test
     void assignmentRoundTrips() {
         assertEquals(assignment(), MembershipProtocol.decodeAssignment(MembershipProtocol.encodeAssignment(assignment())));
         WorkerAssignment failed = WorkerAssignment.failed(WorkerAssignment.Error.CONFIG_MISMATCH, null, "http://l/", 7);

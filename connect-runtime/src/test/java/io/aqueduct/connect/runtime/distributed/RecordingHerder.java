@@ -35,6 +35,7 @@ final class RecordingHerder implements WorkerRebalanceListener {
     private final List<Object> starts = new ArrayList<>();
     private final List<Object> stops = new ArrayList<>();
     private volatile WorkerGroupMember member;
+    private boolean stopped;
 
     RecordingHerder(String name, Registry registry) {
         this.name = name;
@@ -54,6 +55,9 @@ final class RecordingHerder implements WorkerRebalanceListener {
 
     @Override
     public synchronized void onAssigned(WorkerAssignment assignment, int generation) {
+        if (stopped) { // as the real herder: once shutting down, nothing new starts
+            return;
+        }
         if (assignment.failed()) {
             member.requestRejoin();
             return;
@@ -86,6 +90,7 @@ final class RecordingHerder implements WorkerRebalanceListener {
 
     /** A graceful shutdown: stop everything (before the member leaves the group). */
     synchronized void stopAll() {
+        stopped = true;
         connectors.forEach(c -> stop(c, true));
         tasks.forEach(t -> stop(t, true));
         connectors.clear();

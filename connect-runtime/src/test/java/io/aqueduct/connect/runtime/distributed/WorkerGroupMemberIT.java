@@ -47,7 +47,10 @@ class WorkerGroupMemberIT {
 
     @AfterEach
     void closeMembersAndCheckNothingRanTwice() {
-        members.forEach(WorkerGroupMember::close);
+        for (int i = 0; i < members.size(); i++) { // as a herder does: stop the work, then leave
+            herders.get(i).stopAll();
+            members.get(i).close();
+        }
         assertEquals(List.of(), registry.doubleStarts(), "work started while another worker still ran it");
     }
 
@@ -281,7 +284,9 @@ class WorkerGroupMemberIT {
                 + " (close itself took %d ms; the leader left)%n", moving, handoverMs, closeMs);
         assertTrue(handoverMs <= 2_000, "hand-over took " + handoverMs + " ms");
         survivors.forEach(i -> assertEquals(stopsBefore.get(i), herders.get(i).stops().size(), "survivors restart nothing"));
-        assertTrue(survivors.stream().anyMatch(i -> members.get(i).isLeader()), "a survivor leads now");
+        // the leader led the hand-over round itself; a survivor leads from the round after it left
+        awaitTrue("a survivor leading", STABLE_TIMEOUT_MS, () -> survivors.stream().anyMatch(i -> members.get(i).isLeader()),
+                () -> describe(survivors));
     }
 
     @Test
@@ -332,6 +337,44 @@ class WorkerGroupMemberIT {
         assertEquals(lostTasks, herders.get(restarted).tasks());
         survivors.forEach(i -> assertTrue(herders.get(i).tasks().stream().noneMatch(lostTasks::contains)));
         assertEquals(0, members.get(restarted).assignment().delayMs());
+    }
+
+    /**
+     * Leaving is deliberate: even with a long lost-work delay the work of a worker that stops gracefully moves at
+     * once, whether it leads or not, and the last worker leaves without waiting for anyone.
+     */
+    @Test
+    void withAnExplicitDelayWorkersThatLeaveGracefullyHandTheirWorkOverAtOnce() {
+        Map<String, String> delay = Map.of(DistributedConfig.SCHEDULED_REBALANCE_MAX_DELAY_MS_CONFIG, "60000");
+        List<Integer> live = threeStableMembers(delay);
+        int follower = live.stream().filter(i -> !members.get(i).isLeader()).findFirst().orElseThrow();
+        List<Integer> two = live.stream().filter(i -> i != follower).toList();
+        long followerHandOverMs = leaveGracefully(follower, two);
+
+        int leader = two.stream().filter(i -> members.get(i).isLeader()).findFirst().orElseThrow();
+        List<Integer> one = two.stream().filter(i -> i != leader).toList();
+        long leaderHandOverMs = leaveGracefully(leader, one);
+        awaitTrue("the survivor leading", STABLE_TIMEOUT_MS, () -> members.get(one.get(0)).isLeader(), () -> describe(one));
+
+        long lastAt = System.currentTimeMillis();
+        herders.get(one.get(0)).stopAll();
+        members.get(one.get(0)).close();
+        long lastCloseMs = System.currentTimeMillis() - lastAt;
+        System.out.printf("[membership] graceful leave with a 60 s delay: follower's work moved in %d ms, leader's in"
+                + " %d ms; the last worker closed in %d ms%n", followerHandOverMs, leaderHandOverMs, lastCloseMs);
+        assertTrue(lastCloseMs < 5_000, "the last worker took " + lastCloseMs + " ms to leave");
+    }
+
+    /** Stops a member's work, closes it and returns when its work runs on {@code survivors}, well before any delay. */
+    private long leaveGracefully(int leaving, List<Integer> survivors) {
+        Set<Object> moving = new HashSet<>(herders.get(leaving).connectors());
+        moving.addAll(herders.get(leaving).tasks());
+        long leftAt = System.currentTimeMillis();
+        herders.get(leaving).stopAll();
+        members.get(leaving).close();
+        awaitTrue("the work of worker-" + leaving + " on " + survivors + " long before the 60 s delay", 10_000,
+                () -> isStable(survivors), () -> describe(survivors));
+        return lastStart(moving, survivors) - leftAt;
     }
 
     private long lastStart(Set<Object> items, List<Integer> survivors) {
