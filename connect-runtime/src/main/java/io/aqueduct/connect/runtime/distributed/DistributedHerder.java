@@ -177,8 +177,8 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
     }
 
     /**
-     * Stops every connector and task here (tasks commit their offsets), then leaves the group so the others take
-     * the work over at once, then closes the stores. Idempotent.
+     * Stops every connector and task here (tasks commit their offsets), then hands the work over and leaves the
+     * group (see {@link WorkerGroupMember#close()}) while the stores close, which nothing needs any more. Idempotent.
      */
     public void stop() {
         if (!assignments.beginStopping()) {
@@ -194,10 +194,18 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
             log.warn("The herder thread did not stop the work in time ({}); stopping the worker directly", e.toString());
             worker.stop();
         }
+        stopHerderThread();
+        Thread stores = new Thread(this::closeStores, "distributed-herder-close-" + worker.workerId());
+        stores.setDaemon(true);
+        stores.start();
         if (member != null) {
             member.close();
         }
-        closeQuietly();
+        try {
+            stores.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         log.info("Distributed herder of worker {} stopped", worker.workerId());
     }
 
@@ -215,14 +223,18 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
     }
 
     private void closeQuietly() {
+        stopHerderThread();
+        closeStores();
+    }
+
+    private void stopHerderThread() {
         thread.shutdownNow();
         sessionKeys.cancel();
         transformer.close();
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
-        }
-        statusStore.stop();
-        configStore.stop();
+    }
+
+    private void closeStores() {
+        DistributedStores.closeTogether(worker.workerId(), admin, statusStore, configStore);
     }
 
     @Override

@@ -4,12 +4,21 @@ import io.aqueduct.connect.runtime.config.DistributedConfig;
 import io.aqueduct.connect.runtime.storage.KafkaConfigBackingStore;
 import io.aqueduct.connect.runtime.storage.KafkaOffsetBackingStore;
 import io.aqueduct.connect.runtime.storage.KafkaStatusBackingStore;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The three internal topic stores of a distributed worker, built from its settings with Apache's client ids
  * ({@code <group.id>-configs|offsets|statuses}). None is started here.
  */
 public final class DistributedStores {
+
+    private static final Logger log = LoggerFactory.getLogger(DistributedStores.class);
 
     private DistributedStores() {
     }
@@ -34,5 +43,44 @@ public final class DistributedStores {
                 config.getShort(DistributedConfig.STATUS_STORAGE_REPLICATION_FACTOR_CONFIG),
                 config.producerConfigs(), config.consumerConfigs(), config.adminConfigs(),
                 config.groupId() + "-statuses");
+    }
+
+    /**
+     * Closes the herder's Admin client (may be null) and its two stores side by side, since each takes a few
+     * hundred ms to close its clients; returns when all are closed. Failures of the Admin client and the status
+     * store are logged, a failure of the config store is thrown.
+     */
+    static void closeTogether(String workerId, Admin admin, KafkaStatusBackingStore statusStore,
+                              KafkaConfigBackingStore configStore) {
+        List<Thread> closing = new ArrayList<>();
+        if (admin != null) {
+            closing.add(closeIn(workerId, "admin client", () -> admin.close(Duration.ofSeconds(5))));
+        }
+        closing.add(closeIn(workerId, "status store", statusStore::stop));
+        try {
+            configStore.stop();
+        } finally {
+            for (Thread t : closing) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+    }
+
+    private static Thread closeIn(String workerId, String what, Runnable close) {
+        Thread t = new Thread(() -> {
+            try {
+                close.run();
+            } catch (RuntimeException e) {
+                log.warn("Closing the {} of worker {} failed", what, workerId, e);
+            }
+        }, "distributed-herder-close-" + what.replace(' ', '-') + "-" + workerId);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }

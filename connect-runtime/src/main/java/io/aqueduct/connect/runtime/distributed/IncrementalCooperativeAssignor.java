@@ -80,8 +80,9 @@ final class IncrementalCooperativeAssignor {
      * @param shares  every live member's share, by member id
      * @param held    work still held back, by worker URL, for the next round
      * @param delayMs time until the earliest held work is released (a rebalance is due then); 0 if none is held
+     * @param followUp whether work that should run was revoked, so another round must follow to place it
      */
-    record Result(Map<String, Share> shares, Map<String, Held> held, long delayMs) {
+    record Result(Map<String, Share> shares, Map<String, Held> held, long delayMs, boolean followUp) {
     }
 
     private IncrementalCooperativeAssignor() {
@@ -105,7 +106,14 @@ final class IncrementalCooperativeAssignor {
         long delay = stillHeld.values().stream()
                 .mapToLong(h -> Math.max(1, h.deadlineMs() - input.nowMs()))
                 .min().orElse(0);
-        return new Result(shares, stillHeld, delay);
+        // Not for what a leaving member still runs: it does not wait to stop it before it rejoins, so announcing a
+        // follow-up would only make the others rejoin over and over meanwhile.
+        boolean followUp = shares.entrySet().stream()
+                .filter(e -> !members.get(e.getKey()).leaving())
+                .map(Map.Entry::getValue)
+                .anyMatch(share -> share.revokedConnectors().stream().anyMatch(input.connectors()::contains)
+                        || share.revokedTasks().stream().anyMatch(input.tasks()::contains));
+        return new Result(shares, stillHeld, delay, followUp);
     }
 
     /** The owner of every placed item, and per member what it runs afterwards and what it must stop. */

@@ -94,6 +94,11 @@ final class MemberState {
         received.add(new Received(assignment, generation, memberId));
     }
 
+    /** Whether revoked work is still waiting for the herder to confirm it stopped. */
+    synchronized boolean hasUnstopped() {
+        return !unstoppedConnectors.isEmpty() || !unstoppedTasks.isEmpty();
+    }
+
     synchronized void revocationCompleted(Collection<String> connectors, Collection<ConnectorTaskId> tasks) {
         unstoppedConnectors.removeAll(connectors);
         unstoppedTasks.removeAll(tasks);

@@ -25,12 +25,13 @@ import java.util.TreeMap;
  * metadata v2:   v1, leaving int8 (1 when the worker shuts down gracefully)
  * assignment v1: version, error int16, leaderId, leaderUrl, configOffset int64, delayMs int64,
  *                assigned work, revoked work
+ * assignment v2: v1, followUp int8 (1 when every member should rejoin at once for a follow-up round)
  * </pre>
  */
 final class MembershipProtocol {
 
     static final short METADATA_VERSION = 2;
-    static final short ASSIGNMENT_VERSION = 1;
+    static final short ASSIGNMENT_VERSION = 2;
 
     private MembershipProtocol() {
     }
@@ -74,13 +75,14 @@ final class MembershipProtocol {
         out.putLong(assignment.delayMs());
         out.putWork(assignment.connectors(), assignment.tasks());
         out.putWork(assignment.revokedConnectors(), assignment.revokedTasks());
+        out.putByte(assignment.followUp() ? 1 : 0);
         return out.toBuffer();
     }
 
     static WorkerAssignment decodeAssignment(ByteBuffer buffer) {
         ByteBuffer in = buffer.duplicate();
         try {
-            readVersion(in, "worker assignment");
+            short version = readVersion(in, "worker assignment");
             WorkerAssignment.Error error = WorkerAssignment.Error.fromCode(in.getShort());
             String leaderId = getString(in);
             String leaderUrl = getString(in);
@@ -90,8 +92,9 @@ final class MembershipProtocol {
             Set<ConnectorTaskId> tasks = getTasks(in);
             Set<String> revokedConnectors = getConnectors(in);
             Set<ConnectorTaskId> revokedTasks = getTasks(in);
+            boolean followUp = version >= 2 && in.get() != 0;
             return new WorkerAssignment(error, leaderId, leaderUrl, configOffset, connectors, tasks,
-                    revokedConnectors, revokedTasks, delayMs);
+                    revokedConnectors, revokedTasks, delayMs, followUp);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("Worker assignment is truncated (" + buffer.remaining() + " bytes)", e);
         }

@@ -17,10 +17,14 @@ import java.util.Set;
  * @param revokedConnectors connectors this worker must stop; not part of {@code connectors}
  * @param revokedTasks      tasks this worker must stop; not part of {@code tasks}
  * @param delayMs           when positive, the leader holds back lost work and rebalances again after this long
+ * @param followUp          the leader revoked work in this round that other members get only in the next one;
+ *                          members rejoin at once (those with revocations as soon as they stopped them), so that
+ *                          round does not wait for heartbeats
  */
 public record WorkerAssignment(Error error, String leaderId, String leaderUrl, long configOffset,
                                Set<String> connectors, Set<ConnectorTaskId> tasks,
-                               Set<String> revokedConnectors, Set<ConnectorTaskId> revokedTasks, long delayMs) {
+                               Set<String> revokedConnectors, Set<ConnectorTaskId> revokedTasks, long delayMs,
+                               boolean followUp) {
 
     /** Why a rebalance produced no usable assignment. Codes are part of the wire format. */
     public enum Error {
@@ -60,6 +64,14 @@ public record WorkerAssignment(Error error, String leaderId, String leaderUrl, l
         tasks = ConfigSnapshot.sorted(tasks);
         revokedConnectors = ConfigSnapshot.sorted(revokedConnectors);
         revokedTasks = ConfigSnapshot.sorted(revokedTasks);
+    }
+
+    /** An assignment without a follow-up round. */
+    public WorkerAssignment(Error error, String leaderId, String leaderUrl, long configOffset,
+                            Set<String> connectors, Set<ConnectorTaskId> tasks,
+                            Set<String> revokedConnectors, Set<ConnectorTaskId> revokedTasks, long delayMs) {
+        this(error, leaderId, leaderUrl, configOffset, connectors, tasks, revokedConnectors, revokedTasks, delayMs,
+                false);
     }
 
     /** An assignment that carries only an error: the member keeps what it runs. */

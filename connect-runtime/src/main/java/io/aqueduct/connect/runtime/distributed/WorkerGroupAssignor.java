@@ -119,7 +119,7 @@ public final class WorkerGroupAssignor implements ConsumerPartitionAssignor, Con
         result.shares().forEach((id, share) -> {
             assignments.put(id, new WorkerAssignment(WorkerAssignment.Error.NONE, leaderId, leaderUrl,
                     config.offset(), share.connectors(), share.tasks(), share.revokedConnectors(),
-                    share.revokedTasks(), result.delayMs()));
+                    share.revokedTasks(), result.delayMs(), result.followUp()));
             round.put(id, ownedAfter(members.get(id).workerUrl(), share));
         });
         Set<String> leaving = new TreeSet<>();

@@ -35,7 +35,10 @@ import java.util.regex.Pattern;
  *   <li>{@link WorkerRebalanceListener#onRevoked} (if anything is revoked), then
  *       {@link WorkerRebalanceListener#onAssigned}, on the membership thread;</li>
  *   <li>the herder stops the revoked work and calls {@link #revocationCompleted}, which rejoins so the leader
- *       can give that work to another worker;</li>
+ *       can give that work to another worker. Until then this member does not join any rebalance (it only
+ *       heartbeats), so the next round never sees work as still running that is about to stop. When the leader
+ *       marks the round as needing a follow-up, members without revocations rejoin at once, and that round
+ *       completes as soon as the last revoking member stopped its work, instead of a heartbeat later;</li>
  *   <li>the herder starts what it was assigned; when its config snapshot changes it calls {@link #requestRejoin}.</li>
  * </ol>
  * All public methods are thread-safe and return without waiting for the group, except {@link #close}.
@@ -64,6 +67,9 @@ public final class WorkerGroupMember implements AutoCloseable {
     private volatile long rejoinAtMs = Long.MAX_VALUE;
     private final long handOverTimeoutMs;
     private volatile long handOverDeadlineMs = Long.MAX_VALUE;
+    private final long revocationHoldMs;
+    private volatile long revocationHoldUntilMs;
+    private final Object revocationSignal = new Object();
 
     private volatile WorkerAssignment assignment;
     private volatile String memberId;
@@ -82,6 +88,9 @@ public final class WorkerGroupMember implements AutoCloseable {
         this.state = new MemberState(workerUrl, inputs, config.lostWorkDelayMs(), System::currentTimeMillis);
         this.consumer = new KafkaConsumer<>(consumerConfigs(config, state));
         this.handOverTimeoutMs = config.getLong(WorkerConfig.TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS_CONFIG);
+        // The herder stops revoked tasks, then connectors, each within the graceful timeout; never come near the
+        // rebalance timeout, after which the coordinator would drop this member.
+        this.revocationHoldMs = Math.min(2 * handOverTimeoutMs + 1_000, config.rebalanceTimeoutMs() / 2);
         this.thread = new Thread(this::run, "worker-group-" + groupId + "-" + CLIENT_IDS.get());
         this.thread.setDaemon(true);
     }
@@ -158,6 +167,9 @@ public final class WorkerGroupMember implements AutoCloseable {
     public void revocationCompleted(Collection<String> connectors, Collection<ConnectorTaskId> tasks) {
         state.revocationCompleted(connectors, tasks);
         requestRejoin();
+        synchronized (revocationSignal) {
+            revocationSignal.notifyAll();
+        }
     }
 
     /**
@@ -226,6 +238,9 @@ public final class WorkerGroupMember implements AutoCloseable {
     }
 
     private void pollOnce() {
+        if (awaitingRevocation()) {
+            return;
+        }
         try {
             if (rejoinRequested.getAndSet(false)) {
                 consumer.enforceRebalance("requested by the herder");
@@ -248,6 +263,24 @@ public final class WorkerGroupMember implements AutoCloseable {
                     ERROR_BACKOFF_MS, e);
             sleepQuietly(ERROR_BACKOFF_MS);
         }
+    }
+
+    /**
+     * Whether to skip polling for now: revoked work is still stopping, and joining a round before it stopped would
+     * only report it as running and need one more round. Heartbeats go on meanwhile on the consumer's own thread.
+     */
+    private boolean awaitingRevocation() {
+        if (handOverDeadlineMs != Long.MAX_VALUE || !state.hasUnstopped() || state.nowMs() >= revocationHoldUntilMs) {
+            return false;
+        }
+        synchronized (revocationSignal) {
+            try {
+                revocationSignal.wait(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return state.hasUnstopped() && state.nowMs() < revocationHoldUntilMs;
     }
 
     /** While leaving: whether the leader gave this worker's work to the others, or it is time to leave anyway. */
@@ -280,6 +313,11 @@ public final class WorkerGroupMember implements AutoCloseable {
             }
             log.info("Worker {} got generation {} from leader {}: {}", state.workerUrl(), received.generation(),
                     a.leaderUrl(), a);
+            if (!a.failed() && a.revokesAnything()) {
+                revocationHoldUntilMs = state.nowMs() + revocationHoldMs;
+            } else if (!a.failed() && a.followUp() && handOverDeadlineMs == Long.MAX_VALUE) {
+                requestRejoin(); // another member stops work meant for the rest of us: be in the next round at once
+            }
             try {
                 if (!a.failed() && a.revokesAnything()) {
                     listener.onRevoked(a.leaderUrl(), a.revokedConnectors(), a.revokedTasks());

@@ -114,10 +114,12 @@ class IncrementalCooperativeAssignorTest {
         Result first = round(joined, config);
         assertEquals(Set.of(), first.shares().get("d").tasks(), "nothing is assigned while its owner still runs it");
         assertEquals(1, revokedCount(first), "6 tasks over 4 workers: exactly one task moves");
+        assertTrue(first.followUp(), "the revoked task is placed only in a follow-up round");
         Map<String, Member> afterFirst = apply(first, joined, 2);
 
         Result second = round(afterFirst, config);
         assertEquals(0, revokedCount(second));
+        assertTrue(!second.followUp(), "nothing left to place");
         Map<String, Member> afterSecond = apply(second, afterFirst, 3);
         assertEachOwnedOnceAndBalanced(afterSecond, config);
         assertEquals(1, afterSecond.get("d").tasks().size());
@@ -130,6 +132,15 @@ class IncrementalCooperativeAssignorTest {
         }
         assertEquals(5, unchanged, "every task but the moved one stays with its worker");
         assertEquals(0, revokedCount(round(afterSecond, config)), "the assignment is stable");
+    }
+
+    @Test
+    void revokingOnlyDeletedWorkNeedsNoFollowUpRound() {
+        ConfigSnapshot before = config(3, 2);
+        Map<String, Member> members = balancedThree(before);
+        Result shrunk = round(members, config(2, 2));
+        assertTrue(revokedCount(shrunk) > 0, String.valueOf(shrunk));
+        assertTrue(!shrunk.followUp(), "deleted work goes nowhere: " + shrunk);
     }
 
     @Test
@@ -350,6 +361,7 @@ class IncrementalCooperativeAssignorTest {
         assertNoWorkGivenWhileRunningElsewhere(announcing, result);
         assertEquals(before.get("a").tasks(), result.shares().get("a").tasks());
         assertEquals(before.get("b").tasks(), result.shares().get("b").tasks());
+        assertTrue(!result.followUp(), "the others would only rejoin again and again while it stops its work");
     }
 
     @Test

@@ -57,6 +57,20 @@ class MembershipProtocolTest {
     }
 
     @Test
+    void aFollowUpRoundIsAnnouncedAndVersionOneAssignmentsNeverAnnounceOne() {
+        WorkerAssignment a = assignment();
+        WorkerAssignment followUp = new WorkerAssignment(a.error(), a.leaderId(), a.leaderUrl(), a.configOffset(),
+                a.connectors(), a.tasks(), a.revokedConnectors(), a.revokedTasks(), a.delayMs(), true);
+        assertEquals(followUp, MembershipProtocol.decodeAssignment(MembershipProtocol.encodeAssignment(followUp)));
+
+        ByteBuffer v2 = MembershipProtocol.encodeAssignment(followUp);
+        ByteBuffer v1 = ByteBuffer.allocate(v2.remaining() - 1); // a version 1 leader sends no follow-up flag
+        v1.put(v2.array(), 0, v2.remaining() - 1).flip();
+        v1.putShort(0, (short) 1);
+        assertEquals(a, MembershipProtocol.decodeAssignment(v1));
+    }
+
+    @Test
     void decodingDoesNotConsumeTheCallersBuffer() {
         ByteBuffer encoded = MembershipProtocol.encodeMetadata(metadata());
         int remaining = encoded.remaining();

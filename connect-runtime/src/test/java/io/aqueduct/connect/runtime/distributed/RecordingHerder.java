@@ -36,6 +36,11 @@ final class RecordingHerder implements WorkerRebalanceListener {
     private final List<Object> stops = new ArrayList<>();
     private volatile WorkerGroupMember member;
     private boolean stopped;
+    private final List<Assigned> assigned = new ArrayList<>();
+
+    /** An assignment as this herder received it, with the time. */
+    record Assigned(long atMs, WorkerAssignment assignment) {
+    }
 
     RecordingHerder(String name, Registry registry) {
         this.name = name;
@@ -55,6 +60,7 @@ final class RecordingHerder implements WorkerRebalanceListener {
 
     @Override
     public synchronized void onAssigned(WorkerAssignment assignment, int generation) {
+        assigned.add(new Assigned(System.currentTimeMillis(), assignment));
         if (stopped) { // as the real herder: once shutting down, nothing new starts
             return;
         }
@@ -112,6 +118,11 @@ final class RecordingHerder implements WorkerRebalanceListener {
 
     synchronized List<Object> starts() {
         return new ArrayList<>(starts);
+    }
+
+    /** Every assignment received, oldest first. */
+    synchronized List<Assigned> assigned() {
+        return new ArrayList<>(assigned);
     }
 
     synchronized List<Object> stops() {

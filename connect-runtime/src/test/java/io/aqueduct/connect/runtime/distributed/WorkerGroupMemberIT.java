@@ -212,6 +212,35 @@ class WorkerGroupMemberIT {
         assertEquals(herders.get(fourth).starts().size(), 1);
     }
 
+    /**
+     * The round that gives a joining worker the work revoked for it follows as soon as the revoking worker stopped
+     * it: every member rejoins at once instead of on its next heartbeat, here a long 4 s.
+     */
+    @Test
+    void theFollowUpRoundOfAScaleOutDoesNotWaitForAHeartbeat() {
+        int heartbeatMs = 4_000;
+        Map<String, String> slowHeartbeat = Map.of(DistributedConfig.SESSION_TIMEOUT_MS_CONFIG, "15000",
+                DistributedConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(heartbeatMs));
+        startMember("http://worker-0:8083/", slowHeartbeat);
+        awaitStable(List.of(0));
+
+        int joiner = startMember("http://worker-1:8083/", slowHeartbeat);
+        awaitStable(List.of(0, joiner));
+
+        RecordingHerder.Assigned first = herders.get(joiner).assigned().get(0);
+        assertEquals(Set.of(), first.assignment().tasks(), "all work ran on worker-0: the joiner's share must be"
+                + " revoked from it first");
+        assertTrue(first.assignment().followUp(), String.valueOf(first.assignment()));
+        long firstRoundAt = first.atMs();
+
+        long followUpMs = herders.get(joiner).tasks().stream().mapToLong(t -> herders.get(joiner).startedAtMs(t))
+                .min().orElseThrow() - firstRoundAt;
+        System.out.printf("[membership] scale-out follow-up round: the joiner ran its share %d ms after its first"
+                + " (empty) round, with heartbeat.interval.ms=%d%n", followUpMs, heartbeatMs);
+        assertTrue(followUpMs < heartbeatMs / 2, "the follow-up round took " + followUpMs + " ms");
+        assertBalanced(List.of(herders.get(0), herders.get(joiner)));
+    }
+
     @Test
     void aNewConnectorIsStartedOnARejoinWithoutRestartingAnything() {
         List<Integer> live = threeStableMembers();
