@@ -177,7 +177,14 @@ public final class BenchMain {
         out.append("## Results\n\n").append(Report.comparisonTable(results)).append('\n');
         if (options.scenarios().contains("raw")) {
             out.append("## Physical limit: the raw clients on the same broker\n\n").append(Report.rawClientTable(results))
-                    .append('\n');
+                    .append('\n')
+                    .append("The raw producer runs twice per repetition: in a JVM of its own, started with the workers' JVM")
+                    .append(" options like a worker (cold JIT, its own heap), and inside the runner's JVM, which also hosts")
+                    .append(" the broker and is warmed up by the earlier scenarios. Both send pre-encoded values from the")
+                    .append(" first send until the flush; a source task also reads the file, builds, converts and tracks")
+                    .append(" every record, and its clock starts at the POST (task start, producer creation and the")
+                    .append(" metadata fetch included).\n\n")
+                    .append(Report.sourceVersusRawTable(results)).append('\n');
         }
         if (options.jmhResults() != null && Files.exists(options.jmhResults())) {
             out.append("## JMH microbenchmarks (converters, in-process)\n\n```\n")

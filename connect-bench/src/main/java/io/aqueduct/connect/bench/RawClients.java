@@ -1,6 +1,10 @@
 package io.aqueduct.connect.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,17 @@ final class RawClients {
             return Metric.throughput("raw.producer." + name().toLowerCase(java.util.Locale.ROOT),
                     "Raw producer, " + label);
         }
+
+        /** The same producer in a fresh JVM with the workers' JVM options, as a worker's producer runs. */
+        Metric ownJvmMetric() {
+            return Metric.throughput("raw.producer.jvm." + name().toLowerCase(java.util.Locale.ROOT),
+                    "Raw producer in its own JVM (worker JVM options), " + label);
+        }
+
+        Metric ownJvmCpuMetric() {
+            return Metric.cpuPerMillion("raw.producer.jvm.cpu." + name().toLowerCase(java.util.Locale.ROOT),
+                    "Raw producer in its own JVM (worker JVM options), " + label);
+        }
     }
 
     static final Metric CONSUMER = Metric.throughput("raw.consumer", "Raw consumer, sink consumer settings (both runtimes)");
@@ -81,17 +96,22 @@ final class RawClients {
     }
 
     static List<Metric> metrics() {
-        return List.of(ProducerProfile.AQUEDUCT.metric(), ProducerProfile.APACHE.metric(), CONSUMER);
+        List<Metric> metrics = new java.util.ArrayList<>();
+        for (ProducerProfile profile : ProducerProfile.values()) {
+            metrics.add(profile.metric());
+            metrics.add(profile.ownJvmMetric());
+            metrics.add(profile.ownJvmCpuMetric());
+        }
+        metrics.add(CONSUMER);
+        return metrics;
     }
 
     static void run(BenchContext ctx, int rep) throws Exception {
         metrics().forEach(metric -> ctx.results.declare(metric, MODE));
         long lines = ctx.options.lines();
-        byte[][] values = new byte[(int) Math.min(lines, 100_000)][];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = DataFiles.line(i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        }
+        byte[][] values = values(lines);
         for (ProducerProfile profile : ProducerProfile.values()) {
+            runInOwnJvm(ctx, rep, profile);
             String topic = BenchContext.unique("raw-" + profile.name().toLowerCase(java.util.Locale.ROOT));
             ctx.broker.createTopic(topic, 1);
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(ctx.broker, profile.settings))) {
@@ -108,6 +128,46 @@ final class RawClients {
             }
         }
         consume(ctx, rep, ctx.sinkInputTopics.get(ConnectorConfigs.Format.STRING));
+    }
+
+    /** The values the raw producers send: the benchmark's lines, at most 100,000 distinct ones. */
+    static byte[][] values(long lines) {
+        byte[][] values = new byte[(int) Math.min(lines, 100_000)][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = DataFiles.line(i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        return values;
+    }
+
+    private static void runInOwnJvm(BenchContext ctx, int rep, ProducerProfile profile) throws Exception {
+        String topic = BenchContext.unique("raw-jvm-" + profile.name().toLowerCase(java.util.Locale.ROOT));
+        ctx.broker.createTopic(topic, 1);
+        Path dir = ctx.newDir("raw-producer-" + profile.name().toLowerCase(java.util.Locale.ROOT) + "-rep" + rep);
+        Path result = dir.resolve("result.txt");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ctx.jvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RawProducerMain.class.getName(),
+                result.toString(), ctx.broker.bootstrapServers(), topic, Long.toString(ctx.options.lines())));
+        profile.settings.forEach((key, value) -> command.add(key + "=" + value));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("producer.out").toFile()).start();
+        boolean exited = process.waitFor(ctx.throughputTimeout().toSeconds(), TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        if (!exited || process.exitValue() != 0 || !Files.exists(result)) {
+            String reason = exited ? "exited with " + process.exitValue() + ", see " + dir.resolve("producer.out")
+                    : "no result within " + ctx.throughputTimeout().toSeconds() + " s";
+            ctx.results.unavailable(profile.ownJvmMetric(), MODE, MODE, reason);
+            return;
+        }
+        String[] parts = Files.readString(result).trim().split("\\s+");
+        double recordsPerSecond = Double.parseDouble(parts[0]);
+        double cpuSeconds = Double.parseDouble(parts[1]);
+        ctx.results.record(profile.ownJvmMetric(), MODE, MODE, rep, recordsPerSecond);
+        ctx.results.record(profile.ownJvmCpuMetric(), MODE, MODE, rep, cpuSeconds / (ctx.options.lines() / 1e6));
+        log.info("Raw producer in its own JVM ({}): {} records/s", profile, String.format("%.0f", recordsPerSecond));
     }
 
     private static void consume(BenchContext ctx, int rep, String topic) {

@@ -49,6 +49,44 @@ final class Report {
         return out.toString();
     }
 
+    /**
+     * Aqueduct's source throughput as a share of the raw producer with Aqueduct's settings, per repetition: against
+     * the producer in a fresh JVM like the worker's, and against the one in the runner's warmed-up JVM.
+     */
+    static String sourceVersusRawTable(Results results) {
+        StringBuilder out = new StringBuilder();
+        out.append("| Source scenario | Mode | Aqueduct / raw producer in its own JVM, per run (median) "
+                + "| Aqueduct / raw producer in the runner's JVM, per run (median) |\n|---|---|---|---|\n");
+        Results.Row ownJvm = new Results.Row(RawClients.ProducerProfile.AQUEDUCT.ownJvmMetric(), RawClients.MODE);
+        Results.Row inRunner = new Results.Row(RawClients.ProducerProfile.AQUEDUCT.metric(), RawClients.MODE);
+        for (ConnectorConfigs.Format format : ConnectorConfigs.Format.values()) {
+            for (ConnectRuntime.Mode mode : ConnectRuntime.Mode.values()) {
+                Results.Row source = new Results.Row(ThroughputScenarios.sourceRate(format), mode.label());
+                Results.Cell aqueduct = results.get(source, ConnectRuntime.AQUEDUCT);
+                if (aqueduct == null || aqueduct.byRepetition.isEmpty()) {
+                    continue;
+                }
+                out.append("| ").append(source.metric().label()).append(" | ").append(mode.label()).append(" | ")
+                        .append(ratios(shares(aqueduct, results.get(ownJvm, RawClients.MODE)))).append(" | ")
+                        .append(ratios(shares(aqueduct, results.get(inRunner, RawClients.MODE)))).append(" |\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<Double> shares(Results.Cell top, Results.Cell bottom) {
+        List<Double> shares = new ArrayList<>();
+        if (bottom != null) {
+            top.byRepetition.forEach((rep, value) -> {
+                Double limit = bottom.byRepetition.get(rep);
+                if (limit != null && limit != 0) {
+                    shares.add(value / limit);
+                }
+            });
+        }
+        return shares;
+    }
+
     static String cell(Results.Cell cell, Metric metric) {
         if (cell == null) {
             return "–";

@@ -19,9 +19,11 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Appends the value of each record as one line to a file, or to standard output. Lines are buffered
- * and reach the file at the latest on {@link #flush}, which the runtime calls before it commits the
- * consumer offsets, so a committed offset never runs ahead of the file.
+ * Appends the value of each record as one line to a file, or to standard output. The lines of one
+ * {@link #put} are buffered and handed to the file in one write when it returns, so readers of the file see
+ * them at once (not only at the next offset commit) at the cost of one write per batch, not per record;
+ * {@link #flush}, which the runtime calls before it commits the consumer offsets, writes anything left, so a
+ * committed offset never runs ahead of the file.
  */
 public class FileStreamSinkTask extends SinkTask {
 
@@ -58,6 +60,7 @@ public class FileStreamSinkTask extends SinkTask {
                 writer.write(String.valueOf(record.value()));
                 writer.write('\n');
             }
+            writer.flush();
         } catch (IOException e) {
             throw new ConnectException("Cannot write to " + target(), e);
         }

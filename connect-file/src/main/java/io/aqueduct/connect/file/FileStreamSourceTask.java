@@ -12,6 +12,9 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +37,11 @@ public class FileStreamSourceTask extends SourceTask {
     /** How long a poll that found nothing waits before it returns, so that an idle task does not spin. */
     static final long IDLE_WAIT_MS = 200;
     private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final Object lock = new Object();
     private String filename;
@@ -144,8 +152,25 @@ public class FileStreamSourceTask extends SourceTask {
     }
 
     private int indexOfNewline() {
-        for (int i = start; i < end; i++) {
-            if (buffer[i] == '\n') {
+        return indexOfNewline(buffer, start, end);
+    }
+
+    /**
+     * The index of the first {@code '\n'} in {@code bytes[from, to)}, or -1. Looks at eight bytes per step: this
+     * scan touches every byte the task reads, and a byte-by-byte loop was a tenth of a fast task's time.
+     */
+    static int indexOfNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            // A byte of word is zero where bytes has '\n'; the lowest flagged byte is the first such one.
+            long zeroBytes = (word - ONES) & ~word & HIGH_BITS;
+            if (zeroBytes != 0) {
+                return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
                 return i;
             }
         }

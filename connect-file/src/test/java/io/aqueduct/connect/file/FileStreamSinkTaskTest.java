@@ -39,6 +39,16 @@ class FileStreamSinkTaskTest {
     }
 
     @Test
+    void linesOfAPutAreInTheFileWhenPutReturns() throws Exception {
+        Path out = dir.resolve("out.txt");
+        FileStreamSinkTask task = new FileStreamSinkTask();
+        task.start(Map.of("file", out.toString()));
+        task.put(List.of(record("alpha", 0), record("bravo", 1)));
+        assertEquals(List.of("alpha", "bravo"), Files.readAllLines(out), "without waiting for flush()");
+        task.stop();
+    }
+
+    @Test
     void unwritableFileFailsStartWithTheReferenceMessage() {
         Path out = dir.resolve("missing-dir").resolve("out.txt");
         FileStreamSinkTask task = new FileStreamSinkTask();

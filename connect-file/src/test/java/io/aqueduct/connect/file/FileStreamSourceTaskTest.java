@@ -171,4 +171,33 @@ class FileStreamSourceTaskTest {
         Exception e = assertThrows(RuntimeException.class, () -> start(file));
         assertTrue(e.getMessage().contains("position"), e.getMessage());
     }
+
+    @Test
+    void findsTheFirstNewlineAtEveryPositionAmongAnyBytes() {
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 2_000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                byte b;
+                do {
+                    b = (byte) random.nextInt(256); // including 0x0B, 0x8A and other near misses
+                } while (b == '\n');
+                bytes[i] = b;
+            }
+            int newlines = bytes.length == 0 ? 0 : random.nextInt(3);
+            for (int n = 0; n < newlines; n++) {
+                bytes[random.nextInt(bytes.length)] = '\n';
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int expected = -1;
+            for (int i = from; i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    expected = i;
+                    break;
+                }
+            }
+            assertEquals(expected, FileStreamSourceTask.indexOfNewline(bytes, from, bytes.length),
+                    () -> java.util.Arrays.toString(bytes) + " from " + from);
+        }
+    }
 }

@@ -58,6 +58,14 @@ final class WorkerSourceTask extends WorkerTask {
     /** How long to wait before sending again after the producer refused a send with a retriable error. */
     static final long SEND_RETRY_BACKOFF_MS = 100;
 
+    /**
+     * How many records a task may have sent but not yet acknowledged. The producer's own bound is bytes
+     * ({@code buffer.memory}); with small records that allows hundreds of thousands of records in flight,
+     * each holding callbacks and offsets that garbage collections must copy, while only a few batches per
+     * partition are on the wire at a time. This bound keeps the wire busy and the live set small.
+     */
+    static final long MAX_UNACKNOWLEDGED_RECORDS = 65_536;
+
     private final Map<String, String> taskProps;
     private final OffsetBackingStore offsetStore;
     private final OffsetStorageReaderImpl offsetReader;
@@ -192,6 +200,10 @@ final class WorkerSourceTask extends WorkerTask {
         List<SourceRecord> batch = toSend;
         for (; sendIndex < batch.size(); sendIndex++) {
             throwIfProducerFailed();
+            if (!submitted.awaitCapacity(MAX_UNACKNOWLEDGED_RECORDS, this::stopWaitingForAcks)) {
+                throwIfProducerFailed();
+                return; // stopping: the loop ends; unsent records are not committed
+            }
             SourceRecord original = batch.get(sendIndex);
             ProducerRecord<byte[], byte[]> record = pipeline.process(original);
             if (record == null) {
@@ -305,6 +317,10 @@ final class WorkerSourceTask extends WorkerTask {
         } finally {
             current.setContextClassLoader(previous);
         }
+    }
+
+    private boolean stopWaitingForAcks() {
+        return isStopping() || producerFailure != null;
     }
 
     private void throwIfProducerFailed() {

@@ -1,11 +1,20 @@
 package io.aqueduct.connect.runtime.worker;
 
+import io.aqueduct.connect.test.Await;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SubmittedRecordsTest {
@@ -125,5 +134,57 @@ class SubmittedRecordsTest {
         assertEquals(Map.of(), records.committableOffsets());
         first.ack();
         assertEquals(Map.of(P1, offset(2)), records.committableOffsets());
+    }
+
+    @Test
+    void recordsAcknowledgedWhileMoreArriveAreFoldedWithoutLosingTheOrder() {
+        SubmittedRecords.SubmittedRecord straggler = null;
+        for (long i = 1; i <= 5_000; i++) {
+            SubmittedRecords.SubmittedRecord record = records.submit(P1, offset(i));
+            if (i == 3_000) {
+                straggler = record;
+            } else {
+                record.ack();
+            }
+        }
+        assertEquals(Map.of(P1, offset(2_999)), records.committableOffsets(),
+                "folded records before the unacknowledged one count, none after it");
+        straggler.ack();
+        assertEquals(Map.of(P1, offset(5_000)), records.committableOffsets());
+        assertEquals(Map.of(), records.committableOffsets());
+        assertEquals(0, records.unacknowledged());
+    }
+
+    @Test
+    void awaitCapacityReturnsAtOnceBelowTheLimit() {
+        records.submit(P1, offset(1));
+        assertTrue(records.awaitCapacity(2, () -> false));
+    }
+
+    @Test
+    void awaitCapacityBlocksUntilAcknowledgementsMakeRoom() throws Exception {
+        List<SubmittedRecords.SubmittedRecord> sent = new ArrayList<>();
+        for (long i = 1; i <= 4; i++) {
+            sent.add(records.submit(P1, offset(i)));
+        }
+        CompletableFuture<Boolean> waited = new CompletableFuture<>();
+        Thread taskThread = new Thread(() -> waited.complete(records.awaitCapacity(4, () -> false)), "task");
+        taskThread.start();
+        Await.until("the task thread waits for room", Duration.ofSeconds(10),
+                () -> taskThread.getState() == Thread.State.TIMED_WAITING);
+        sent.get(0).ack();
+        // 3 unacknowledged: still not below three quarters of the limit.
+        assertThrows(TimeoutException.class, () -> waited.get(50, TimeUnit.MILLISECONDS));
+        sent.get(1).ack();
+        assertTrue(waited.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void awaitCapacityGivesUpWhenTheTaskStops() throws Exception {
+        records.submit(P1, offset(1));
+        AtomicBoolean stopping = new AtomicBoolean();
+        CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(() -> records.awaitCapacity(1, stopping::get));
+        stopping.set(true);
+        assertFalse(waited.get(10, TimeUnit.SECONDS));
     }
 }
