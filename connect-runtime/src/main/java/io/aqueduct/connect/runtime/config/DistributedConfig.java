@@ -23,7 +23,7 @@ import java.util.Map;
  *       the key is set explicitly ({@link #lostWorkDelayMs()}).</li>
  *   <li>{@code heartbeat.interval.ms}: survivors only learn of a rebalance on their next heartbeat, so with
  *       Apache's 3 s a hand-over can take 3 s after the group noticed the loss. Unless the key is set
- *       explicitly, the worker group heartbeats every {@code session.timeout.ms / 10} (at most 3 s;
+ *       explicitly, the worker group heartbeats every {@code session.timeout.ms / 20} (at most 3 s;
  *       {@link #membershipHeartbeatIntervalMs()}).</li>
  * </ul>
  */
@@ -133,7 +133,7 @@ public final class DistributedConfig extends WorkerConfig {
                                 + " work to the others. Must lie within the broker's group.min/max.session.timeout.ms.")
                 .define(HEARTBEAT_INTERVAL_MS_CONFIG, Type.INT, HEARTBEAT_INTERVAL_MS_DEFAULT, ConfigDef.Range.atLeast(1),
                         Importance.HIGH, "How often the worker tells the group it is alive; lower than session.timeout.ms."
-                                + " Unset, the worker uses session.timeout.ms / 10 (at most 3000) so rebalances are"
+                                + " Unset, the worker uses session.timeout.ms / 20 (at most 3000) so rebalances are"
                                 + " noticed quickly.")
                 .define(REBALANCE_TIMEOUT_MS_CONFIG, Type.INT, 60_000, ConfigDef.Range.atLeast(1), Importance.HIGH,
                         "How long the group waits for every worker to rejoin once a rebalance has begun.")
@@ -213,14 +213,14 @@ public final class DistributedConfig extends WorkerConfig {
 
     /**
      * The heartbeat interval the worker group uses: {@code heartbeat.interval.ms} when set explicitly, otherwise
-     * {@code session.timeout.ms / 10} capped at Apache's 3000 (1000 with the default session timeout), so that a
+     * {@code session.timeout.ms / 20} capped at Apache's 3000 (500 with the default session timeout), so that a
      * worker leaving or dying is noticed by the others about a second after the group knows.
      */
     public int membershipHeartbeatIntervalMs() {
         if (isExplicit(HEARTBEAT_INTERVAL_MS_CONFIG)) {
             return getInt(HEARTBEAT_INTERVAL_MS_CONFIG);
         }
-        return Math.max(1, Math.min(HEARTBEAT_INTERVAL_MS_DEFAULT, sessionTimeoutMs() / 10));
+        return Math.max(1, Math.min(HEARTBEAT_INTERVAL_MS_DEFAULT, sessionTimeoutMs() / 20));
     }
 
     /**

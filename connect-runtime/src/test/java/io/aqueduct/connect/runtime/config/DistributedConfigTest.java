@@ -73,10 +73,10 @@ class DistributedConfigTest {
 
     @Test
     void heartbeatFollowsTheSessionTimeoutUnlessSetExplicitly() {
-        assertEquals(1_000, new DistributedConfig(distributed()).membershipHeartbeatIntervalMs());
-        assertEquals(600, new DistributedConfig(distributed(DistributedConfig.SESSION_TIMEOUT_MS_CONFIG, "6000"))
+        assertEquals(500, new DistributedConfig(distributed()).membershipHeartbeatIntervalMs());
+        assertEquals(300, new DistributedConfig(distributed(DistributedConfig.SESSION_TIMEOUT_MS_CONFIG, "6000"))
                 .membershipHeartbeatIntervalMs());
-        assertEquals(3_000, new DistributedConfig(distributed(DistributedConfig.SESSION_TIMEOUT_MS_CONFIG, "45000"))
+        assertEquals(3_000, new DistributedConfig(distributed(DistributedConfig.SESSION_TIMEOUT_MS_CONFIG, "90000"))
                 .membershipHeartbeatIntervalMs());
         assertEquals(3_000, new DistributedConfig(distributed(DistributedConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000"))
                 .membershipHeartbeatIntervalMs());
