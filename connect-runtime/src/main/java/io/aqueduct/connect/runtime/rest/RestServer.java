@@ -34,6 +34,7 @@ import java.util.List;
  * The REST server: Jetty with one Jersey application on {@code listeners} and, when {@code admin.listeners} is set,
  * a second one for {@code /admin}. It starts before the herder exists; until {@link #attachHerder} and the herder's
  * readiness, {@code /health} answers 503 "starting" and everything that needs the herder a 503 JSON error.
+ * {@code GET /} answers once the Kafka cluster id is known ({@link #kafkaClusterId(String)} or the herder's).
  */
 public final class RestServer {
 
@@ -170,6 +171,14 @@ public final class RestServer {
      */
     public void attachHerder(Herder herder) {
         access.attach(herder);
+    }
+
+    /**
+     * The Kafka cluster id, when known before the herder is ready: {@code GET /} answers with it at once instead of
+     * waiting for the herder.
+     */
+    public void kafkaClusterId(String clusterId) {
+        access.kafkaClusterId(clusterId);
     }
 
     /** The bound URIs of the main listeners (real ports when 0 was configured), e.g. {@code http://127.0.0.1:8083/}. */
