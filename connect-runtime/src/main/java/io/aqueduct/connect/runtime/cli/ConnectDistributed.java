@@ -79,6 +79,7 @@ public final class ConnectDistributed {
                 }
             }
             log.info("Aqueduct distributed worker ready in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+            NativeHeapTrim.startPeriodic();
         }, "aqueduct-ready-log");
         waiter.setDaemon(true);
         waiter.start();

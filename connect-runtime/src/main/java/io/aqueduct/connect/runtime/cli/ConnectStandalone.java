@@ -64,6 +64,7 @@ public final class ConnectStandalone {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
             log.info("Aqueduct standalone worker ready in {} ms: REST API at {}, connectors {}", millis,
                     connect.rest().advertisedUrl(), created);
+            NativeHeapTrim.startPeriodic();
         } catch (StartupException e) {
             fail(connect, hook, e.getMessage(), null);
         } catch (RuntimeException | Error e) {

@@ -44,6 +44,8 @@ public final class RestServer {
     private static final Logger log = LoggerFactory.getLogger(RestServer.class);
     private static final String MAIN = "main";
     private static final String ADMIN = "admin";
+    private static final int MAX_THREADS = 200;
+    private static final int MIN_THREADS = 4;
 
     static {
         // Jersey and HK2 log through java.util.logging.
@@ -130,7 +132,10 @@ public final class RestServer {
     }
 
     private void build() {
-        QueuedThreadPool threads = new QueuedThreadPool();
+        // Jetty keeps minThreads alive when idle (8 by default); the acceptor and the selector hold one each and
+        // requests are rare, so 4 is plenty and the idle worker carries fewer thread stacks. Busy times still grow the
+        // pool up to the usual 200.
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("rest-server");
         server = new Server(threads);
         server.setErrorHandler(new JsonErrorHandler());
