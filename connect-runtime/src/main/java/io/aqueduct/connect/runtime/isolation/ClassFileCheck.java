@@ -1,8 +1,5 @@
 package io.aqueduct.connect.runtime.isolation;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -29,76 +26,129 @@ final class ClassFileCheck {
 
     /** False only when the bytes are a class file that certainly cannot be instantiated as a plugin. */
     static boolean mayBePlugin(byte[] classFile) {
+        return mayBePlugin(classFile, classFile.length);
+    }
+
+    /** As {@link #mayBePlugin(byte[])} for the first {@code length} bytes of {@code buffer}, which may be reused. */
+    static boolean mayBePlugin(byte[] buffer, int length) {
         try {
-            return parse(classFile);
-        } catch (IOException | RuntimeException e) {
+            return new Reader(buffer, length).mayBePlugin();
+        } catch (IndexOutOfBoundsException | IllegalStateException e) {
             return true;
         }
     }
 
-    private static boolean parse(byte[] bytes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        if (in.readInt() != MAGIC) {
-            return true;
+    /** Reads in place: a scan goes through thousands of class files, so nothing is copied. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private final int length;
+        private int position;
+
+        Reader(byte[] bytes, int length) {
+            this.bytes = bytes;
+            this.length = length;
         }
-        in.skipBytes(4); // minor and major version
-        int constants = in.readUnsignedShort();
-        byte[][] utf8 = new byte[constants][];
-        for (int i = 1; i < constants; i++) {
-            int tag = in.readUnsignedByte();
-            switch (tag) {
-                case 1 -> {
-                    byte[] value = new byte[in.readUnsignedShort()];
-                    in.readFully(value);
-                    utf8[i] = value;
-                }
-                case 7, 8, 16, 19, 20 -> in.skipBytes(2); // Class, String, MethodType, Module, Package
-                case 15 -> in.skipBytes(3); // MethodHandle
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipBytes(4); // Integer, Float, refs, NameAndType, dynamic
-                case 5, 6 -> { // Long and Double take two entries
-                    in.skipBytes(8);
-                    i++;
-                }
-                default -> {
-                    return true; // a newer class file format than this reader knows: let loading decide
-                }
-            }
-        }
-        int access = in.readUnsignedShort();
-        if ((access & ACC_PUBLIC) == 0 || (access & (ACC_INTERFACE | ACC_ABSTRACT | ACC_ANNOTATION | ACC_ENUM)) != 0) {
-            return false;
-        }
-        in.skipBytes(4); // this_class, super_class
-        in.skipBytes(2 * in.readUnsignedShort()); // interfaces
-        skipMembers(in); // fields
-        int methods = in.readUnsignedShort();
-        for (int m = 0; m < methods; m++) {
-            int methodAccess = in.readUnsignedShort();
-            byte[] name = utf8[in.readUnsignedShort()];
-            byte[] descriptor = utf8[in.readUnsignedShort()];
-            if ((methodAccess & ACC_PUBLIC) != 0 && Arrays.equals(name, CONSTRUCTOR) && Arrays.equals(descriptor, NO_ARGS)) {
+
+        boolean mayBePlugin() {
+            if (length < 10 || u4() != MAGIC) {
                 return true;
             }
-            skipAttributes(in);
+            skip(4); // minor and major version
+            int constants = u2();
+            int[] utf8Offsets = new int[constants];
+            for (int i = 1; i < constants; i++) {
+                int tag = u1();
+                switch (tag) {
+                    case 1 -> {
+                        int size = u2();
+                        utf8Offsets[i] = position;
+                        skip(size);
+                    }
+                    case 7, 8, 16, 19, 20 -> skip(2); // Class, String, MethodType, Module, Package
+                    case 15 -> skip(3); // MethodHandle
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> skip(4); // Integer, Float, refs, NameAndType, dynamic
+                    case 5, 6 -> { // Long and Double take two entries
+                        skip(8);
+                        i++;
+                    }
+                    default -> {
+                        return true; // a newer class file format than this reader knows: let loading decide
+                    }
+                }
+            }
+            int access = u2();
+            if ((access & ACC_PUBLIC) == 0
+                    || (access & (ACC_INTERFACE | ACC_ABSTRACT | ACC_ANNOTATION | ACC_ENUM)) != 0) {
+                return false;
+            }
+            skip(4); // this_class, super_class
+            skip(2 * u2()); // interfaces
+            int fields = u2();
+            for (int f = 0; f < fields; f++) {
+                skip(6); // access, name, descriptor
+                skipAttributes();
+            }
+            int methods = u2();
+            for (int m = 0; m < methods; m++) {
+                int methodAccess = u2();
+                int name = u2();
+                int descriptor = u2();
+                if ((methodAccess & ACC_PUBLIC) != 0 && utf8Equals(utf8Offsets, name, CONSTRUCTOR)
+                        && utf8Equals(utf8Offsets, descriptor, NO_ARGS)) {
+                    return true;
+                }
+                skipAttributes();
+            }
+            return false;
         }
-        return false;
-    }
 
-    private static void skipMembers(DataInputStream in) throws IOException {
-        int count = in.readUnsignedShort();
-        for (int i = 0; i < count; i++) {
-            in.skipBytes(6); // access, name, descriptor
-            skipAttributes(in);
+        private boolean utf8Equals(int[] offsets, int index, byte[] expected) {
+            int offset = offsets[index];
+            if (offset == 0) {
+                throw new IllegalStateException("constant " + index + " is not a UTF-8 string");
+            }
+            int size = ((bytes[offset - 2] & 0xFF) << 8) | (bytes[offset - 1] & 0xFF);
+            return Arrays.equals(bytes, offset, offset + size, expected, 0, expected.length);
         }
-    }
 
-    private static void skipAttributes(DataInputStream in) throws IOException {
-        int count = in.readUnsignedShort();
-        for (int i = 0; i < count; i++) {
-            in.skipBytes(2);
-            int length = in.readInt();
-            if (in.skipBytes(length) != length) {
-                throw new IOException("truncated attribute");
+        private void skipAttributes() {
+            int count = u2();
+            for (int i = 0; i < count; i++) {
+                skip(2);
+                skip(u4());
+            }
+        }
+
+        private void skip(int count) {
+            if (count < 0 || position + count > length) {
+                throw new IllegalStateException("truncated class file");
+            }
+            position += count;
+        }
+
+        private int u1() {
+            check(1);
+            return bytes[position++] & 0xFF;
+        }
+
+        private int u2() {
+            check(2);
+            int value = ((bytes[position] & 0xFF) << 8) | (bytes[position + 1] & 0xFF);
+            position += 2;
+            return value;
+        }
+
+        private int u4() {
+            check(4);
+            int value = ((bytes[position] & 0xFF) << 24) | ((bytes[position + 1] & 0xFF) << 16)
+                    | ((bytes[position + 2] & 0xFF) << 8) | (bytes[position + 3] & 0xFF);
+            position += 4;
+            return value;
+        }
+
+        private void check(int count) {
+            if (position + count > length) {
+                throw new IllegalStateException("truncated class file");
             }
         }
     }

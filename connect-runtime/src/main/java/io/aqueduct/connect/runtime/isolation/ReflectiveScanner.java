@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 final class ReflectiveScanner {
 
     private static final Logger log = LoggerFactory.getLogger(ReflectiveScanner.class);
+    /** Larger class files are rare enough to be simply loaded rather than checked first. */
+    private static final int MAX_CLASS_FILE_BYTES = 1 << 20;
 
     private ReflectiveScanner() {
     }
@@ -86,6 +88,7 @@ final class ReflectiveScanner {
 
     private static List<String> candidatesInJar(Path jar, String packagePrefix) {
         List<String> names = new ArrayList<>();
+        byte[] buffer = new byte[16 * 1024]; // one for the whole jar: class files are read one after the other
         try (JarFile file = new JarFile(jar.toFile(), false)) {
             for (JarEntry entry : (Iterable<JarEntry>) file.stream()::iterator) {
                 String entryName = entry.getName();
@@ -93,12 +96,23 @@ final class ReflectiveScanner {
                     continue;
                 }
                 String className = toClassName(entryName);
-                if (mayBePlugin(className, packagePrefix)) {
-                    try (InputStream in = file.getInputStream(entry)) {
-                        if (ClassFileCheck.mayBePlugin(in.readAllBytes())) {
-                            names.add(className);
-                        }
-                    }
+                if (!mayBePlugin(className, packagePrefix)) {
+                    continue;
+                }
+                long size = entry.getSize();
+                if (size < 0 || size > MAX_CLASS_FILE_BYTES) {
+                    names.add(className); // unknown size: let loading decide
+                    continue;
+                }
+                if (buffer.length < size) {
+                    buffer = new byte[(int) size];
+                }
+                int read;
+                try (InputStream in = file.getInputStream(entry)) {
+                    read = in.readNBytes(buffer, 0, (int) size);
+                }
+                if (ClassFileCheck.mayBePlugin(buffer, read)) {
+                    names.add(className);
                 }
             }
         } catch (IOException e) {

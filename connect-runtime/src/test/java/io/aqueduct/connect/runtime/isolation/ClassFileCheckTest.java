@@ -80,6 +80,17 @@ class ClassFileCheckTest {
     }
 
     @Test
+    void readsOnlyTheGivenLengthOfAReusedBuffer() throws IOException {
+        byte[] rejected = bytesOf(OnlyWithArgs.class);
+        byte[] buffer = new byte[rejected.length + 100];
+        java.util.Arrays.fill(buffer, (byte) 7);
+        System.arraycopy(rejected, 0, buffer, 0, rejected.length);
+        assertFalse(ClassFileCheck.mayBePlugin(buffer, rejected.length));
+        // Cut short, the same class file cannot be read to the end: loading decides.
+        assertTrue(ClassFileCheck.mayBePlugin(buffer, rejected.length / 2));
+    }
+
+    @Test
     void passesWhatItCannotParseSoThatLoadingDecides() {
         assertTrue(ClassFileCheck.mayBePlugin(new byte[0]));
         assertTrue(ClassFileCheck.mayBePlugin(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}));
