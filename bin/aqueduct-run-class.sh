@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a Java main class of Aqueduct with the right class path, from an unpacked distribution
 # (libs/) or from the source tree after `./mvnw package`. Honours JAVA_HOME, AQUEDUCT_HEAP_OPTS,
-# AQUEDUCT_OPTS, AQUEDUCT_LOG_DIR and AQUEDUCT_LOG_CONFIG. Replaces itself with the JVM (exec), so
-# signals from a terminal or a process manager reach the worker.
+# AQUEDUCT_OPTS, AQUEDUCT_LOG_DIR, AQUEDUCT_LOG_CONFIG and MALLOC_ARENA_MAX (default 2). Replaces itself
+# with the JVM (exec), so signals from a terminal or a process manager reach the worker.
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
@@ -34,6 +34,9 @@ if ! command -v "$java" >/dev/null 2>&1; then
 fi
 
 heap_opts=${AQUEDUCT_HEAP_OPTS:--Xms256m -Xmx1g}
+# glibc gives every thread that allocates natively its own malloc arena (up to 8 per core), each keeping freed
+# memory resident; two are plenty for a worker, whose memory lives in the Java heap.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 log_dir=${AQUEDUCT_LOG_DIR:-$base_dir/logs}
 log_config=${AQUEDUCT_LOG_CONFIG:-$base_dir/config/logback.xml}
 

@@ -26,8 +26,9 @@ import java.util.function.Supplier;
 /**
  * Starts a distributed worker: <pre>{@code connect-distributed worker.properties}</pre>
  * Workers with the same {@code group.id} form one cluster. Order: worker properties (config provider placeholders
- * resolved), REST server (answers 503 until ready), plugins, offsets store, worker, herder (config and status
- * topics, then the worker group); REST serves once the first assignment is applied. The worker id is the
+ * resolved), REST server (answers 503 until ready, except {@code GET /} once the Kafka cluster id is read, as the
+ * reference does), plugins, offsets store, worker, herder (config and status topics, then the worker group); the
+ * rest of the REST API serves once the first assignment is applied. The worker id is the
  * advertised REST {@code host:port}. SIGTERM/SIGINT stop the work (offsets committed), leave the group and exit 0.
  * A start-up failure exits 1 with one clear message.
  */
@@ -78,6 +79,7 @@ public final class ConnectDistributed {
                 }
             }
             log.info("Aqueduct distributed worker ready in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+            NativeHeapTrim.startPeriodic();
         }, "aqueduct-ready-log");
         waiter.setDaemon(true);
         waiter.start();
@@ -110,6 +112,7 @@ public final class ConnectDistributed {
         }, "Cannot start the REST server");
         connect.rest(rest);
         connect.onStop("REST server", rest::stop);
+        ClusterIdLookup.inBackground(config, config.groupId() + "-cluster-id", rest);
         // The REST application starts meanwhile: the ports are bound, so the advertised URL is known already.
         CompletableFuture<Void> restStarted = RestStart.inBackground(rest);
 

@@ -29,8 +29,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Starts a standalone worker:
  * <pre>{@code connect-standalone worker.properties [connector1.properties|connector1.json ...]}</pre>
- * Order: worker properties (config provider placeholders resolved), REST server (answers 503 until ready),
- * plugins, offsets file, worker, herder, the connectors of the files (one that is invalid is logged with its key
+ * Order: worker properties (config provider placeholders resolved), REST server (answers 503 until ready, except
+ * {@code GET /} once the Kafka cluster id is read), plugins, offsets file, worker, herder, the connectors of the files (one that is invalid is logged with its key
  * and reason; the others run), then REST serves. SIGTERM/SIGINT stop tasks (committing offsets), the herder, the
  * offset store and the REST server, and the process exits 0. A start-up failure exits 1 with one clear message.
  */
@@ -64,6 +64,7 @@ public final class ConnectStandalone {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
             log.info("Aqueduct standalone worker ready in {} ms: REST API at {}, connectors {}", millis,
                     connect.rest().advertisedUrl(), created);
+            NativeHeapTrim.startPeriodic();
         } catch (StartupException e) {
             fail(connect, hook, e.getMessage(), null);
         } catch (RuntimeException | Error e) {
@@ -108,6 +109,7 @@ public final class ConnectStandalone {
         startup(rest::bind, "Cannot start the REST server");
         connect.rest(rest);
         connect.onStop("REST server", rest::stop);
+        ClusterIdLookup.inBackground(config, "connect-standalone-cluster-id", rest);
         // Starting the REST application takes about as long as everything below; the ports are bound already,
         // so the advertised URL is known and early requests wait until it serves.
         CompletableFuture<Void> restStarted = RestStart.inBackground(rest);

@@ -25,8 +25,13 @@ import java.util.TreeMap;
  */
 final class ConnectorFiles {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * Created on the first JSON file only: the worker properties file is read through this class too, and loading
+     * Jackson there would hold up the start of the REST server by a sizeable share of a second.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
 
     /** One connector to create; {@code initialState} is null unless the file asks for one. */
     record ConnectorRequest(Path file, String name, Map<String, String> config, InitialState initialState) {
@@ -66,7 +71,7 @@ final class ConnectorFiles {
     private static ConnectorRequest readJson(Path file) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
+            root = Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new IllegalArgumentException("Connector file " + file + " is not valid JSON: "
                     + e.getMessage().lines().findFirst().orElse(""), e);

@@ -28,7 +28,8 @@ final class LeaderTaskConfigClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Created on the first send: most workers never send (the leader writes its own), and a client costs a thread. */
+    private volatile HttpClient http;
     private final String signatureAlgorithm;
 
     LeaderTaskConfigClient(String signatureAlgorithm) {
@@ -65,12 +66,26 @@ final class LeaderTaskConfigClient {
                 .header(InternalRequestSignature.SIGNATURE_ALGORITHM_HEADER, signatureAlgorithm)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return client().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .thenAccept(response -> {
                     if (response.statusCode() / 100 != 2) {
                         throw new ConnectException("Leader " + leaderUrl + " answered " + response.statusCode()
                                 + " to the task configs of connector " + connector + ": " + response.body());
                     }
                 });
+    }
+
+    private HttpClient client() {
+        HttpClient current = http;
+        if (current == null) {
+            synchronized (this) {
+                current = http;
+                if (current == null) {
+                    current = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                    http = current;
+                }
+            }
+        }
+        return current;
     }
 }

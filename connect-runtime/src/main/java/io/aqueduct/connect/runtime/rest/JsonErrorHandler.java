@@ -19,8 +19,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String JSON = "application/json";
+
+    /** Created on the first error: the handler is built before the REST server starts, and Jackson takes long to load. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Override
     public boolean errorPageForMethod(String method) {
@@ -39,7 +43,7 @@ final class JsonErrorHandler extends ErrorHandler {
         String text = message == null || message.isBlank() ? "HTTP " + code + " " + HttpStatus.getMessage(code)
                 : message;
         try {
-            return MAPPER.writeValueAsBytes(new ErrorMessage(code, text));
+            return Json.MAPPER.writeValueAsBytes(new ErrorMessage(code, text));
         } catch (JsonProcessingException e) {
             return ("{\"error_code\":" + code + ",\"message\":\"HTTP " + code + "\"}").getBytes(StandardCharsets.UTF_8);
         }

@@ -34,6 +34,7 @@ import java.util.List;
  * The REST server: Jetty with one Jersey application on {@code listeners} and, when {@code admin.listeners} is set,
  * a second one for {@code /admin}. It starts before the herder exists; until {@link #attachHerder} and the herder's
  * readiness, {@code /health} answers 503 "starting" and everything that needs the herder a 503 JSON error.
+ * {@code GET /} answers once the Kafka cluster id is known ({@link #kafkaClusterId(String)} or the herder's).
  */
 public final class RestServer {
 
@@ -43,6 +44,8 @@ public final class RestServer {
     private static final Logger log = LoggerFactory.getLogger(RestServer.class);
     private static final String MAIN = "main";
     private static final String ADMIN = "admin";
+    private static final int MAX_THREADS = 200;
+    private static final int MIN_THREADS = 4;
 
     static {
         // Jersey and HK2 log through java.util.logging.
@@ -129,7 +132,10 @@ public final class RestServer {
     }
 
     private void build() {
-        QueuedThreadPool threads = new QueuedThreadPool();
+        // Jetty keeps minThreads alive when idle (8 by default); the acceptor and the selector hold one each and
+        // requests are rare, so 4 is plenty and the idle worker carries fewer thread stacks. Busy times still grow the
+        // pool up to the usual 200.
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("rest-server");
         server = new Server(threads);
         server.setErrorHandler(new JsonErrorHandler());
@@ -170,6 +176,14 @@ public final class RestServer {
      */
     public void attachHerder(Herder herder) {
         access.attach(herder);
+    }
+
+    /**
+     * The Kafka cluster id, when known before the herder is ready: {@code GET /} answers with it at once instead of
+     * waiting for the herder.
+     */
+    public void kafkaClusterId(String clusterId) {
+        access.kafkaClusterId(clusterId);
     }
 
     /** The bound URIs of the main listeners (real ports when 0 was configured), e.g. {@code http://127.0.0.1:8083/}. */

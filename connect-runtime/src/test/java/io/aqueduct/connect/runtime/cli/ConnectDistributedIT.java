@@ -58,6 +58,10 @@ class ConnectDistributedIT {
                      props.toString())) {
             URI firstUrl = first.restUrl(WAIT);
             URI secondUrl = second.restUrl(WAIT);
+            // GET / does not wait for the group: it answers with the cluster id as soon as the worker has read it.
+            await(() -> status(firstUrl, "") == 200, "GET / answering");
+            assertEquals(cluster.admin().describeCluster().clusterId().get(10, TimeUnit.SECONDS),
+                    get(firstUrl, "").get("kafka_cluster_id").asText());
             await(() -> status(firstUrl, "health") == 200 && status(secondUrl, "health") == 200, "both workers ready");
             String body = "{\"name\":\"cli-src\",\"config\":{\"connector.class\":\"FileStreamSource\",\"file\":"
                     + MAPPER.valueToTree(in.toString()) + ",\"topic\":\"" + topic + "\"}}";

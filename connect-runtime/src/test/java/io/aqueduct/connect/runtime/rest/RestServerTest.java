@@ -49,6 +49,7 @@ class RestServerTest {
                 + "GET /health answers 200";
 
         http.get("/health").assertJson(503, "{\"status\":\"starting\",\"message\":\"Worker is still starting up.\"}");
+        http.get("/").assertError(503, starting);
         http.get("/connectors").assertError(503, starting);
         http.get("/nope").assertError(503, starting);
         http.post("/connectors", "{}").assertError(503, starting);
@@ -57,12 +58,29 @@ class RestServerTest {
         herder.ready = false;
         server.attachHerder(herder);
         assertEquals(503, http.get("/health").status());
-        http.get("/").assertError(503, starting);
+        http.get("/connectors").assertError(503, starting);
+        // GET / needs only the cluster id, which a herder that is not ready yet may already know.
+        assertEquals("test-cluster-id", http.get("/").json().get("kafka_cluster_id").asText());
 
         herder.ready = true;
         http.get("/health").assertJson(200, "{\"status\":\"healthy\",\"message\":"
                 + "\"Worker has completed startup and is ready to handle requests.\"}");
         http.get("/connectors").assertJson(200, "[]");
+    }
+
+    @Test
+    void rootAnswersWithAClusterIdGivenBeforeAnyHerderWhileTheRestIs503() {
+        RestServer server = start(Map.of());
+        Http http = http(server);
+        http.get("/").assertError(503, "The worker is still starting up and cannot serve this request yet; retry once "
+                + "GET /health answers 200");
+
+        server.kafkaClusterId("early-cluster-id");
+        http.get("/").assertJson(200, "{\"version\":\"" + org.apache.kafka.common.utils.AppInfoParser.getVersion()
+                + "\",\"commit\":\"" + org.apache.kafka.common.utils.AppInfoParser.getCommitId()
+                + "\",\"kafka_cluster_id\":\"early-cluster-id\"}");
+        assertEquals(503, http.get("/connectors").status());
+        assertEquals(503, http.get("/health").status());
     }
 
     @Test

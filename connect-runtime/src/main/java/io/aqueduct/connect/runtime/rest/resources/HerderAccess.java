@@ -37,6 +37,7 @@ public final class HerderAccess {
     private static final Duration MAX_RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final AtomicReference<Herder> herder = new AtomicReference<>();
+    private volatile String kafkaClusterId;
     private final LeaderForwarder forwarder = new LeaderForwarder();
     private volatile Duration requestTimeout;
     private volatile Duration healthCheckTimeout;
@@ -48,6 +49,28 @@ public final class HerderAccess {
 
     public void attach(Herder herder) {
         this.herder.set(Objects.requireNonNull(herder, "herder"));
+    }
+
+    /**
+     * Makes {@code GET /} answer before a herder is attached or ready: the Kafka cluster id is all it needs that is
+     * not known at build time.
+     */
+    public void kafkaClusterId(String clusterId) {
+        this.kafkaClusterId = Objects.requireNonNull(clusterId, "clusterId");
+    }
+
+    /** The Kafka cluster id given early or, failing that, the attached herder's; 503 while neither is known. */
+    String kafkaClusterId() {
+        String early = kafkaClusterId;
+        if (early != null) {
+            return early;
+        }
+        Herder h = herder.get();
+        String fromHerder = h == null ? null : h.kafkaClusterId();
+        if (fromHerder == null) {
+            throw new ConnectRestException(503, STARTING_MESSAGE);
+        }
+        return fromHerder;
     }
 
     public void requestTimeout(Duration timeout) {

@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Answers 503 with a JSON error for everything that needs the herder until the herder is ready. {@code /health}
- * answers for itself and {@code /admin} needs no herder for worker-scoped calls.
+ * answers for itself, {@code GET /} only needs the Kafka cluster id (503 until that is known) and {@code /admin}
+ * needs no herder for worker-scoped calls.
  */
 @PreMatching
 @Singleton
@@ -33,7 +34,7 @@ public final class ReadinessFilter implements ContainerRequestFilter {
         if (path.startsWith("/")) {
             path = path.substring(1);
         }
-        if (path.equals("health") || path.equals("admin") || path.startsWith("admin/")) {
+        if (path.isEmpty() || path.equals("health") || path.equals("admin") || path.startsWith("admin/")) {
             return;
         }
         request.abortWith(Response.status(503)

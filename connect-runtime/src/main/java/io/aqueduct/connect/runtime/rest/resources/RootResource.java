@@ -11,7 +11,8 @@ import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * {@code GET /}. Reports the Kafka client library's version and commit, as Apache Kafka Connect does, because
- * clients use it to decide which REST features they may call.
+ * clients use it to decide which REST features they may call. Answers as soon as the Kafka cluster id is known,
+ * without waiting for the herder to be ready (e.g. to join the worker group), as the reference does.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +29,6 @@ public final class RootResource {
     @GET
     public ServerInfo serverInfo() {
         return new ServerInfo(AppInfoParser.getVersion(), AppInfoParser.getCommitId(),
-                access.herder().kafkaClusterId());
+                access.kafkaClusterId());
     }
 }
