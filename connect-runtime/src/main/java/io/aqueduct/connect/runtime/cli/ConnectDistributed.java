@@ -4,6 +4,7 @@ import io.aqueduct.connect.errors.ConnectException;
 import io.aqueduct.connect.runtime.config.DistributedConfig;
 import io.aqueduct.connect.runtime.distributed.DistributedHerder;
 import io.aqueduct.connect.runtime.distributed.DistributedStores;
+import io.aqueduct.connect.runtime.herder.BackgroundStart;
 import io.aqueduct.connect.runtime.isolation.Plugins;
 import io.aqueduct.connect.runtime.rest.RestServer;
 import io.aqueduct.connect.runtime.secrets.ConfigProviders;
@@ -116,15 +117,17 @@ public final class ConnectDistributed {
         // The REST application starts meanwhile: the ports are bound, so the advertised URL is known already.
         CompletableFuture<Void> restStarted = RestStart.inBackground(rest);
 
+        // Reading the offsets topic (a cold Admin call, then every partition) overlaps the plugin scan.
+        KafkaOffsetBackingStore offsetStore = DistributedStores.offsetStore(config);
+        CompletableFuture<Void> offsetsRead = BackgroundStart.run("offset-store-start", offsetStore::start);
+        connect.onStop("offset store", offsetStore::stop);
+
         Plugins plugins = step(() -> Plugins.discover(config), "Cannot load the plugins");
         connect.onStop("plugins", plugins::close);
-
-        KafkaOffsetBackingStore offsetStore = DistributedStores.offsetStore(config);
         step(() -> {
-            offsetStore.start();
+            BackgroundStart.await(offsetsRead, "read the offsets topic");
             return null;
         }, "Cannot use the offsets topic (" + DistributedConfig.OFFSET_STORAGE_TOPIC_CONFIG + "=" + config.offsetTopic() + ")");
-        connect.onStop("offset store", offsetStore::stop);
 
         URI advertised = rest.advertisedUrl();
         Worker worker = new Worker(advertised.getHost() + ":" + advertised.getPort(), config, plugins, offsetStore);

@@ -155,8 +155,7 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
      */
     public void start() {
         configStore.setUpdateListener(configEvents);
-        configStore.start();
-        statusStore.start();
+        DistributedStores.startTogether(worker.workerId(), configStore, statusStore);
         Map<String, Object> adminConfigs = new java.util.HashMap<>(worker.config().adminConfigs());
         adminConfigs.put(AdminClientConfig.CLIENT_ID_CONFIG, config.groupId() + "-herder-admin-" + worker.workerId());
         admin = Admin.create(adminConfigs);

@@ -1,6 +1,7 @@
 package io.aqueduct.connect.runtime.distributed;
 
 import io.aqueduct.connect.runtime.config.DistributedConfig;
+import io.aqueduct.connect.runtime.herder.BackgroundStart;
 import io.aqueduct.connect.runtime.storage.KafkaConfigBackingStore;
 import io.aqueduct.connect.runtime.storage.KafkaOffsetBackingStore;
 import io.aqueduct.connect.runtime.storage.KafkaStatusBackingStore;
@@ -11,10 +12,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The three internal topic stores of a distributed worker, built from its settings with Apache's client ids
- * ({@code <group.id>-configs|offsets|statuses}). None is started here.
+ * ({@code <group.id>-configs|offsets|statuses}), and the herder's two of them started and closed side by side.
  */
 public final class DistributedStores {
 
@@ -43,6 +45,20 @@ public final class DistributedStores {
                 config.getShort(DistributedConfig.STATUS_STORAGE_REPLICATION_FACTOR_CONFIG),
                 config.producerConfigs(), config.consumerConfigs(), config.adminConfigs(),
                 config.groupId() + "-statuses");
+    }
+
+    /**
+     * Starts (reads) the config and status stores side by side: the topics are independent and each start is a
+     * cold client plus a read to the end. Returns when both are read; throws the first failure.
+     */
+    static void startTogether(String workerId, KafkaConfigBackingStore configStore,
+                              KafkaStatusBackingStore statusStore) {
+        CompletableFuture<Void> statusRead = BackgroundStart.run("status-store-start-" + workerId, statusStore::start);
+        try {
+            configStore.start();
+        } finally {
+            BackgroundStart.await(statusRead, "read the status topic");
+        }
     }
 
     /**
