@@ -29,7 +29,7 @@ import io.aqueduct.connect.runtime.storage.KafkaStatusBackingStore;
 import io.aqueduct.connect.runtime.storage.OffsetBackingStore;
 import io.aqueduct.connect.runtime.worker.Worker;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,17 +155,15 @@ public final class DistributedHerder extends AbstractHerder implements WorkerReb
      */
     public void start() {
         configStore.setUpdateListener(configEvents);
-        DistributedStores.startTogether(worker.workerId(), configStore, statusStore);
-        Map<String, Object> adminConfigs = new java.util.HashMap<>(worker.config().adminConfigs());
-        adminConfigs.put(AdminClientConfig.CLIENT_ID_CONFIG, config.groupId() + "-herder-admin-" + worker.workerId());
-        admin = Admin.create(adminConfigs);
+        admin = DistributedStores.herderAdmin(config, worker.workerId());
+        KafkaFuture<String> clusterId = admin.describeCluster().clusterId(); // read while the topics are
         try {
-            kafkaClusterId = admin.describeCluster().clusterId().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+            DistributedStores.startTogether(worker.workerId(), configStore, statusStore);
+            kafkaClusterId = DistributedStores.clusterId(clusterId, config, CALL_TIMEOUT);
+        } catch (RuntimeException e) {
             admin.close(Duration.ZERO);
-            throw new ConnectException("Could not reach the Kafka cluster at " + WorkerConfig.BOOTSTRAP_SERVERS_CONFIG
-                    + "=" + worker.config().getList(WorkerConfig.BOOTSTRAP_SERVERS_CONFIG) + " within "
-                    + CALL_TIMEOUT.toSeconds() + " s to read its cluster id (" + e + ")", e);
+            admin = null;
+            throw e;
         }
         offsets = new ConnectorOffsetsManager(worker.plugins(), connectorTypes, offsetStore, admin,
                 thread.connectorCalls(), CALL_TIMEOUT);

@@ -1,18 +1,27 @@
 package io.aqueduct.connect.runtime.distributed;
 
+import io.aqueduct.connect.errors.ConnectException;
 import io.aqueduct.connect.runtime.config.DistributedConfig;
+import io.aqueduct.connect.runtime.config.WorkerConfig;
 import io.aqueduct.connect.runtime.herder.BackgroundStart;
 import io.aqueduct.connect.runtime.storage.KafkaConfigBackingStore;
 import io.aqueduct.connect.runtime.storage.KafkaOffsetBackingStore;
 import io.aqueduct.connect.runtime.storage.KafkaStatusBackingStore;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The three internal topic stores of a distributed worker, built from its settings with Apache's client ids
@@ -45,6 +54,31 @@ public final class DistributedStores {
                 config.getShort(DistributedConfig.STATUS_STORAGE_REPLICATION_FACTOR_CONFIG),
                 config.producerConfigs(), config.consumerConfigs(), config.adminConfigs(),
                 config.groupId() + "-statuses");
+    }
+
+    /** The herder's Admin client (cluster id, offsets of connectors), with a client id naming the worker. */
+    static Admin herderAdmin(DistributedConfig config, String workerId) {
+        Map<String, Object> adminConfigs = new HashMap<>(config.adminConfigs());
+        adminConfigs.put(AdminClientConfig.CLIENT_ID_CONFIG, config.groupId() + "-herder-admin-" + workerId);
+        return Admin.create(adminConfigs);
+    }
+
+    /**
+     * Waits for the cluster id {@code lookup} reads.
+     *
+     * @throws ConnectException naming {@code bootstrap.servers} when it cannot be read within {@code timeout}
+     */
+    static String clusterId(KafkaFuture<String> lookup, DistributedConfig config, Duration timeout) {
+        try {
+            return lookup.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while reading the Kafka cluster id", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ConnectException("Could not reach the Kafka cluster at " + WorkerConfig.BOOTSTRAP_SERVERS_CONFIG
+                    + "=" + config.getList(WorkerConfig.BOOTSTRAP_SERVERS_CONFIG) + " within "
+                    + timeout.toSeconds() + " s to read its cluster id (" + e + ")", e);
+        }
     }
 
     /**
