@@ -39,6 +39,9 @@ final class RestClient {
         return baseUrl;
     }
 
+    /** How long a create is retried while the worker answers 503 because it is still starting. */
+    static final Duration STARTING_RETRY = Duration.ofSeconds(60);
+
     Response get(String path) throws IOException {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
@@ -47,12 +50,24 @@ final class RestClient {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
-    /** {@code POST /connectors} with a name and a config; throws unless the worker answers 201. */
+    /**
+     * {@code POST /connectors} with a name and a config; throws unless the worker answers 201. A 503 (a worker whose
+     * REST API answers before its herder is ready, as {@code GET /} may) is retried for up to
+     * {@link #STARTING_RETRY}.
+     */
     void createConnector(String name, Map<String, String> config) throws IOException {
         String body = JSON.writeValueAsString(Map.of("name", name, "config", config));
-        Response response = send(HttpRequest.newBuilder(uri("/connectors"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        long deadline = System.nanoTime() + STARTING_RETRY.toNanos();
+        Response response;
+        while (true) {
+            response = send(HttpRequest.newBuilder(uri("/connectors"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            if (response.status() != 503 || System.nanoTime() >= deadline) {
+                break;
+            }
+            Poll.pause();
+        }
         if (response.status() != 201) {
             throw new IllegalStateException("POST " + baseUrl + "/connectors for " + name + " answered "
                     + response.status() + ": " + response.body());
