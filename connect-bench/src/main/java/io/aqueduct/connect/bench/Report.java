@@ -67,24 +67,11 @@ final class Report {
                     continue;
                 }
                 out.append("| ").append(source.metric().label()).append(" | ").append(mode.label()).append(" | ")
-                        .append(ratios(shares(aqueduct, results.get(ownJvm, RawClients.MODE)))).append(" | ")
-                        .append(ratios(shares(aqueduct, results.get(inRunner, RawClients.MODE)))).append(" |\n");
+                        .append(ratios(Results.ratios(aqueduct, results.get(ownJvm, RawClients.MODE)))).append(" | ")
+                        .append(ratios(Results.ratios(aqueduct, results.get(inRunner, RawClients.MODE)))).append(" |\n");
             }
         }
         return out.toString();
-    }
-
-    private static List<Double> shares(Results.Cell top, Results.Cell bottom) {
-        List<Double> shares = new ArrayList<>();
-        if (bottom != null) {
-            top.byRepetition.forEach((rep, value) -> {
-                Double limit = bottom.byRepetition.get(rep);
-                if (limit != null && limit != 0) {
-                    shares.add(value / limit);
-                }
-            });
-        }
-        return shares;
     }
 
     static String cell(Results.Cell cell, Metric metric) {

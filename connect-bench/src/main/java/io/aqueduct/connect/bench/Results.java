@@ -51,8 +51,11 @@ final class Results {
 
     /** Aqueduct/Apache for every repetition where both have a value, in repetition order. */
     List<Double> ratios(Row row, String numerator, String denominator) {
-        Cell top = get(row, numerator);
-        Cell bottom = get(row, denominator);
+        return ratios(get(row, numerator), get(row, denominator));
+    }
+
+    /** {@code top}/{@code bottom} for every repetition where both have a non-zero value, in repetition order. */
+    static List<Double> ratios(Cell top, Cell bottom) {
         List<Double> ratios = new ArrayList<>();
         if (top == null || bottom == null) {
             return ratios;

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -74,6 +75,8 @@ final class WorkerSourceTask extends WorkerTask {
     private final long flushTimeoutMs;
     private final SubmittedRecords submitted = new SubmittedRecords();
     private final AtomicBoolean taskStopCalled = new AtomicBoolean();
+    /** Bound once: a method reference in the per-record loop would be a new object per record. */
+    private final BooleanSupplier stopWaitingForAcks = () -> isStopping() || this.producerFailure != null;
 
     private volatile SourceTask task;
     private volatile Throwable producerFailure;
@@ -200,7 +203,7 @@ final class WorkerSourceTask extends WorkerTask {
         List<SourceRecord> batch = toSend;
         for (; sendIndex < batch.size(); sendIndex++) {
             throwIfProducerFailed();
-            if (!submitted.awaitCapacity(MAX_UNACKNOWLEDGED_RECORDS, this::stopWaitingForAcks)) {
+            if (!submitted.awaitCapacity(MAX_UNACKNOWLEDGED_RECORDS, stopWaitingForAcks)) {
                 throwIfProducerFailed();
                 return; // stopping: the loop ends; unsent records are not committed
             }
@@ -317,10 +320,6 @@ final class WorkerSourceTask extends WorkerTask {
         } finally {
             current.setContextClassLoader(previous);
         }
-    }
-
-    private boolean stopWaitingForAcks() {
-        return isStopping() || producerFailure != null;
     }
 
     private void throwIfProducerFailed() {
